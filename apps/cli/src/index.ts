@@ -1,0 +1,2 @@
+// Public API of @tickswap/cli: every export is named here.
+export {};

@@ -1,0 +1,2 @@
+// Public API of @tickswap/controller: every export is named here.
+export {};

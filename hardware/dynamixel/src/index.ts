@@ -1,0 +1,2 @@
+// Public API of @tickswap/dynamixel: every export is named here.
+export {};

@@ -1,0 +1,2 @@
+// Public API of @tickswap/robots: every export is named here.
+export {};

@@ -1,0 +1,2 @@
+// Public API of @tickswap/behaviours: every export is named here.
+export {};

@@ -1,0 +1,2 @@
+// Public API of @tickswap/control-loop: every export is named here.
+export {};

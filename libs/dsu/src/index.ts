@@ -1,0 +1,2 @@
+// Public API of @tickswap/dsu: every export is named here.
+export {};

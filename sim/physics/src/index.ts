@@ -1,0 +1,2 @@
+// Public API of @tickswap/physics: every export is named here.
+export {};

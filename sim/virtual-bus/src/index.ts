@@ -1,0 +1,2 @@
+// Public API of @tickswap/virtual-bus: every export is named here.
+export {};

@@ -1,0 +1,2 @@
+// Public API of @tickswap/bench: every export is named here.
+export {};
