@@ -1,0 +1,4 @@
+import type { BenchSuite } from './suite';
+
+/** Every suite of `npm run bench`, in the order they run. One line per suite. */
+export const SUITES: readonly BenchSuite[] = [];
