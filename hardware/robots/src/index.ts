@@ -1,2 +1,12 @@
 // Public API of @tickswap/robots: every export is named here.
-export {};
+export type {
+  MotorDescription,
+  MotorDynamics,
+  MotorLimits,
+  RobotDescription,
+  WheelSide,
+} from './robot-description';
+export { RobotDescriptionError } from './robot-description-error';
+export { parseRobotDescription } from './parse-robot-description';
+export { loadRobotDescription } from './load-robot-description';
+export { REFERENCE_ROBOT_PATH } from './reference-robot';

@@ -1,0 +1,60 @@
+/** Which side of a differential-drive robot a wheel motor drives. */
+export type WheelSide = 'left' | 'right';
+
+/** What a motor may be asked to do; the bus clamps commands to these. */
+export interface MotorLimits {
+  /** Largest goal velocity at the motor's output shaft, rad/s. */
+  readonly maxVelocity: number;
+  /** Largest current the motor may draw, A (the servo's current limit). */
+  readonly maxCurrent: number;
+}
+
+/**
+ * How the motor and its share of the robot respond, as the simulator models
+ * it: a velocity servo of first-order response that pushes a load through
+ * friction.
+ */
+export interface MotorDynamics {
+  /** Time constant of the velocity loop's response to a new goal, s. */
+  readonly timeConstant: number;
+  /** Torque per ampere at the output shaft, N·m/A. */
+  readonly torqueConstant: number;
+  /** Inertia the output shaft drives (rotor, gears and its share of the robot), kg·m². */
+  readonly inertia: number;
+  /** Friction torque opposing any motion, N·m. */
+  readonly coulombFriction: number;
+  /** Friction torque per unit of velocity, N·m·s/rad. */
+  readonly viscousFriction: number;
+}
+
+/** One motor of the robot. Its index in `motors` is its index on the motor bus. */
+export interface MotorDescription {
+  /** Bus id (Dynamixel ids are 0..252). */
+  readonly id: number;
+  readonly name: string;
+  /** Servo model, e.g. `XM430-W350`; the serial bus checks it on start. */
+  readonly model: string;
+  readonly side: WheelSide;
+  /** +1 when positive motor velocity drives the wheel forward, -1 when mirrored. */
+  readonly direction: 1 | -1;
+  /** Motor shaft revolutions per wheel revolution. */
+  readonly gearRatio: number;
+  readonly limits: MotorLimits;
+  readonly dynamics: MotorDynamics;
+}
+
+/**
+ * A validated, deeply frozen robot description (see `parseRobotDescription`).
+ * Lengths in metres. The only kind so far is a differential drive with one
+ * motor per side; a serial bus section (device, baud rate) is the next field
+ * to come.
+ */
+export interface RobotDescription {
+  readonly name: string;
+  readonly kind: 'differential-drive';
+  /** Wheel radius, m. */
+  readonly wheelRadius: number;
+  /** Distance between the two wheels' contact points, m. */
+  readonly trackWidth: number;
+  readonly motors: readonly MotorDescription[];
+}
