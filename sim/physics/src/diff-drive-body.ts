@@ -8,8 +8,9 @@ export interface DiffDriveGeometry {
 
 /**
  * The chassis of a differential-drive robot rolling without slip on a plane:
- * its pose in the world (x, y in m; theta in rad, within (−π, π], 0 along +x,
- * counter-clockwise positive), moved by the wheels' rotations.
+ * its pose in the world (x, y in m; theta in rad, 0 along +x,
+ * counter-clockwise positive, not wrapped: it counts whole turns too, which
+ * a ground truth should keep), moved by the wheels' rotations.
  *
  * Each step is integrated exactly as the arc the body follows when both
  * wheels turn at constant speed during the step, so the pose depends only on
@@ -65,14 +66,6 @@ export class DiffDriveBody {
     const direction = this.heading + half;
     this.px += chord * Math.cos(direction);
     this.py += chord * Math.sin(direction);
-    this.heading = wrapped(this.heading + turn);
+    this.heading += turn;
   }
-}
-
-const TURN = 2 * Math.PI;
-
-/** The same direction within (−π, π], however many turns `angle` holds. */
-function wrapped(angle: number): number {
-  const within = angle - TURN * Math.round(angle / TURN);
-  return within <= -Math.PI ? within + TURN : within;
 }
