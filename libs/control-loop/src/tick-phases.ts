@@ -1,0 +1,61 @@
+/** The four phases of a tick, in the order they run. */
+export type TickPhase = 'read' | 'update' | 'write' | 'boundary';
+
+/**
+ * What a phase knows of the tick it runs in. The loop hands every phase of
+ * every tick the same object, rewritten at the start of each tick: read it
+ * during the call, never keep it. Times are in scheduler units
+ * (milliseconds, like RxJS), `dt` in seconds.
+ */
+export interface TickContext {
+  /** Ticks run before this one (0, 1, 2, ...): contiguous, the key of the tick records. */
+  readonly index: number;
+  /**
+   * Grid slot of this tick: it was due at `origin + slot * period`. Slots
+   * skipped after an overrun make `slot` run ahead of `index`.
+   */
+  readonly slot: number;
+  /** When the tick was due (ms, scheduler clock). */
+  readonly scheduledStart: number;
+  /** When the tick actually started (ms, scheduler clock); never before `scheduledStart` on a well-behaved scheduler. */
+  readonly actualStart: number;
+  /** Seconds since the previous tick's actual start; the nominal period on the first tick. */
+  readonly dt: number;
+  /**
+   * The version running. The boundary sets it when it commits an update; the
+   * new value applies from the next tick on (a tick's record carries the
+   * version that ran that tick, read when the tick started).
+   */
+  version: number;
+}
+
+/**
+ * The work of one tick, in four phases: `read -> update -> write -> boundary`.
+ * The loop knows nothing of motors; the controller supplies these.
+ *
+ * - `read` and `write` may return a promise (a serial bus answers through
+ *   Node events); when they return synchronously the whole tick runs
+ *   synchronously and the loop allocates nothing for it. A returned promise
+ *   must settle: the loop waits for it (the bus has its own timeouts).
+ * - `update` and `boundary` are synchronous.
+ * - `boundary` is the quiescent point: nothing else of the tick is running
+ *   and the next tick has not been scheduled. Updates commit there; its
+ *   duration is recorded as the tick's `commit` time.
+ *
+ * A phase that throws (or whose promise rejects) faults the tick: see
+ * {@link TickLoop} for what happens then.
+ *
+ * @example
+ * const phases: TickPhases = {
+ *   read: () => bus.read(readings),
+ *   update: (tick) => behaviours.step(readings, commands, tick.dt),
+ *   write: () => bus.write(commands),
+ *   boundary: (tick) => { if (updates.pending) tick.version = updates.commit(); },
+ * };
+ */
+export interface TickPhases {
+  read(tick: TickContext): void | PromiseLike<unknown>;
+  update(tick: TickContext): void;
+  write(tick: TickContext): void | PromiseLike<unknown>;
+  boundary(tick: TickContext): void;
+}
