@@ -1,4 +1,7 @@
+import { simSuite } from './sim/sim-suite';
 import type { BenchSuite } from './suite';
 
 /** Every suite of `npm run bench`, in the order they run. One line per suite. */
-export const SUITES: readonly BenchSuite[] = [];
+export const SUITES: readonly BenchSuite[] = [
+  simSuite,
+];
