@@ -1,0 +1,100 @@
+import { PatchRefusedError, UpdateStateError } from './errors';
+import { walkGraph } from './graph-walk';
+import type { InPlaceMigrator } from './in-place-migrator';
+import type { Namespace } from './namespace';
+import type { Patch } from './patch';
+import type { UpdatePlan } from './plan-patch';
+import type { SlotTable } from './slot-table';
+import type { InstalledStubs } from './stubs';
+import type { Policy, PrepareOptions, UpdateHost } from './update-host';
+
+/** What a commit changed, kept for rollback. */
+export interface CommitRecord {
+  readonly inPlace: InPlaceMigrator;
+  readonly stubs: InstalledStubs;
+  /** The rewritten references (absent with the lazy policy, which rewrites none). */
+  readonly slots: SlotTable | undefined;
+  readonly replacement: ReadonlyMap<object, object>;
+}
+
+/**
+ * A committed update: the new namespace runs. It can settle pending lazy
+ * migrations and be rolled back while it is the latest update.
+ *
+ * @example
+ * const committed = live.prepare(patch).commit();
+ * if (telemetryLooksWrong) committed.rollback();
+ */
+export class CommittedUpdate {
+  readonly from: Namespace;
+  readonly to: Namespace;
+  readonly patch: Patch;
+  private rolledBack = false;
+
+  constructor(
+    private readonly host: UpdateHost,
+    private readonly plan: UpdatePlan,
+    readonly policy: Policy,
+    private readonly options: PrepareOptions,
+    private readonly record: CommitRecord,
+  ) {
+    this.from = plan.from;
+    this.to = plan.to;
+    this.patch = plan.patch;
+  }
+
+  /** Instances migrated in place so far (lazily, or because the commit could not reach them). */
+  get migratedInPlace(): number {
+    return this.record.inPlace.migrated;
+  }
+
+  /**
+   * Migrates now every reachable instance still waiting for its lazy
+   * migration, so the state is entirely of the new version (before a snapshot,
+   * or before preparing the next update). Runs between ticks: walks the state.
+   * Returns the number migrated.
+   */
+  settle(): number {
+    const before = this.record.inPlace.migrated;
+    const { starts } = this.host.roots(this.to);
+    walkGraph(starts, (value) => {
+      const plan = this.plan.classes.get(Object.getPrototypeOf(value) as object);
+      if (plan !== undefined && !this.record.replacement.has(value)) this.record.inPlace.migrate(value, plan);
+      return true;
+    });
+    return this.record.inPlace.migrated - before;
+  }
+
+  /**
+   * Returns to the previous version. With an inverse migration declared in
+   * the patch, the current state is migrated back by it (changes made since
+   * the commit are carried back). Without one, the exact previous state is
+   * restored: the very objects that were replaced, as they were at commit, and
+   * every reference to them; the previous namespace object runs again.
+   * Runs at the tick boundary when there is no inverse: cost per rewritten
+   * reference and per instance migrated in place.
+   */
+  rollback(): void {
+    if (this.rolledBack) throw new UpdateStateError('CommittedUpdate#rollback failed: already rolled back');
+    if (this.host.latest() !== this) throw new UpdateStateError('CommittedUpdate#rollback failed: a later update is committed; roll that one back first');
+    const inverse = 'steps' in this.patch ? undefined : this.patch.inverse;
+    if (inverse !== undefined) this.migrateBack(inverse);
+    else {
+      this.record.inPlace.rollback();
+      this.record.stubs.remove();
+      this.record.slots?.unswap(this.record.replacement);
+    }
+    this.rolledBack = true;
+    this.host.rollback(this);
+  }
+
+  private migrateBack(inverse: Patch): void {
+    const update = this.host.prepare(inverse, { ...this.options, policy: this.policy });
+    const same = update.to.names().length === this.from.names().length && this.from.names().every((name) => update.to.find(name) === this.from.get(name));
+    if (!same) throw new PatchRefusedError('CommittedUpdate#rollback failed: the inverse patch does not restore the classes of the previous version; its code must be the old classes');
+    update.commit();
+    const globals = this.from.globals;
+    for (const name of Object.keys(globals)) delete globals[name];
+    Object.assign(globals, update.to.globals);
+  }
+}

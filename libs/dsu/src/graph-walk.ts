@@ -1,0 +1,65 @@
+/** How a container holds a value: a property (objects, arrays), a Map value, a Map key, a Set member. */
+export const SlotKind = { Property: 0, MapValue: 1, MapKey: 2, SetMember: 3 } as const;
+/** One of the `SlotKind` values. */
+export type SlotKind = (typeof SlotKind)[keyof typeof SlotKind];
+
+/**
+ * Called for every edge of the graph that leads to an object or function;
+ * `first` is true the first time `value` is reached. Returns whether to look
+ * inside `value` (only asked the first time).
+ */
+export type EdgeVisitor = (value: object, container: object, key: unknown, kind: SlotKind, first: boolean) => boolean;
+
+/** Objects whose insides are not state references: typed arrays, buffers, dates, weak collections... */
+export function isLeaf(value: object): boolean {
+  return (
+    typeof value === 'function' ||
+    ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer ||
+    value instanceof Date ||
+    value instanceof RegExp ||
+    value instanceof WeakMap ||
+    value instanceof WeakSet ||
+    value instanceof Promise
+  );
+}
+
+function isObject(value: unknown): value is object {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
+
+/**
+ * Walks the object graph below `starts` depth-first without recursion (deep
+ * lists do not overflow the stack), through own enumerable properties of
+ * objects and arrays, Map keys and values and Set members. Shared objects and
+ * cycles are entered once; every edge to them is still reported, so every
+ * reference to an object can be found.
+ *
+ * @example
+ * walkGraph([root], (value, container, key) => { console.log(key); return true; });
+ */
+export function walkGraph(starts: readonly object[], visit: EdgeVisitor, seen: Set<object> = new Set()): Set<object> {
+  const stack = starts.filter((start) => !seen.has(start));
+  for (const start of stack) seen.add(start);
+  const reach = (value: unknown, container: object, key: unknown, kind: SlotKind): void => {
+    if (!isObject(value)) return;
+    const first = !seen.has(value);
+    if (first) seen.add(value);
+    if (visit(value, container, key, kind, first) && first && !isLeaf(value)) stack.push(value);
+  };
+  for (let container = stack.pop(); container !== undefined; container = stack.pop()) {
+    if (Array.isArray(container)) {
+      for (let index = 0; index < container.length; index++) reach(container[index], container, index, SlotKind.Property);
+    } else if (container instanceof Map) {
+      for (const [key, value] of container) {
+        reach(key, container, key, SlotKind.MapKey);
+        reach(value, container, key, SlotKind.MapValue);
+      }
+    } else if (container instanceof Set) {
+      for (const member of container) reach(member, container, member, SlotKind.SetMember);
+    } else {
+      for (const key of Object.keys(container)) reach((container as Record<string, unknown>)[key], container, key, SlotKind.Property);
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,103 @@
+import type { CommittedUpdate } from './committed-update';
+import type { Namespace } from './namespace';
+import type { Patch } from './patch';
+import { planPatch } from './plan-patch';
+import { PreparedUpdate } from './prepared-update';
+import type { PrepareOptions, Roots, UpdateHost } from './update-host';
+import { validateState, type ValidateOptions } from './validate-state';
+
+/**
+ * The running namespace and the state graph a host runs (JavaScript has no
+ * `allInstances`: instances are found by walking from `root`, from the static
+ * fields of every class and from the namespace's globals). The host reads
+ * `namespace` and `root` each tick; a commit swaps the first and rewrites
+ * references inside the second (or `root` itself).
+ *
+ * @example
+ * const live = new LiveSystem(Namespace.of('1', { Pid }), { wheels: [new Pid(), new Pid()] });
+ * const committed = live.prepare(patch).commit();
+ * live.namespace.version; // '2'
+ */
+export class LiveSystem<Root extends object = object> {
+  private readonly holder: { root: Root };
+  private running: Namespace;
+  private readonly history: CommittedUpdate[] = [];
+  private readonly host: UpdateHost;
+
+  constructor(namespace: Namespace, root: Root) {
+    this.running = namespace;
+    this.holder = { root };
+    this.host = {
+      namespace: () => this.running,
+      roots: (at) => this.roots(at),
+      commit: (update) => {
+        this.running = update.to;
+        this.history.push(update);
+      },
+      rollback: (update) => {
+        this.running = update.from;
+        this.history.splice(this.history.indexOf(update));
+      },
+      latest: () => this.history.at(-1),
+      prepare: (patch, options) => this.prepare(patch, options),
+    };
+  }
+
+  /** The running namespace. */
+  get namespace(): Namespace {
+    return this.running;
+  }
+
+  /** The root of the state; a commit may replace it when it is itself an instance of a changed class. */
+  get root(): Root {
+    return this.holder.root;
+  }
+
+  set root(root: Root) {
+    this.holder.root = root;
+  }
+
+  /** Committed updates that can still be rolled back, oldest first. */
+  get updates(): readonly CommittedUpdate[] {
+    return [...this.history];
+  }
+
+  /**
+   * Prepares `patch` off to the side: refuses it (typed error, nothing
+   * touched) if it is for another version or invalid, finds every instance,
+   * migrates copies and validates them. Pending lazy migrations are settled
+   * first. Runs between ticks: costs a walk of the state and a migration per instance.
+   */
+  prepare(patch: Patch, options: PrepareOptions = {}): PreparedUpdate {
+    const plan = planPatch(this.running, patch, 'LiveSystem#prepare');
+    this.settle();
+    return new PreparedUpdate(this.host, plan, options.policy ?? 'prepared', options);
+  }
+
+  /** Prepares and commits at once (desk use, tests). */
+  update(patch: Patch, options: PrepareOptions = {}): CommittedUpdate {
+    return this.prepare(patch, options).commit();
+  }
+
+  /** Migrates every reachable instance still waiting for a lazy migration; returns how many. */
+  settle(): number {
+    return this.history.reduce((count, update) => count + update.settle(), 0);
+  }
+
+  /**
+   * Runs the system validations on the live state (after settling lazy
+   * migrations): every instance of the running namespace, every declared
+   * field present, no function of an old version. Throws ValidationError.
+   */
+  validate(options: ValidateOptions = {}): void {
+    this.settle();
+    const previous = this.history.map((update) => update.from);
+    validateState(this.roots(this.running), this.running, { ...options, previous: [...previous, ...(options.previous ?? [])] });
+  }
+
+  private roots(namespace: Namespace): Roots {
+    const names = namespace.names();
+    // The holder is named '' so paths read `root.wheels[1]`, not `.root.wheels[1]`.
+    return { starts: [this.holder, ...names.map((name) => namespace.get(name)), namespace.globals], names: ['', ...names, 'globals'] };
+  }
+}
