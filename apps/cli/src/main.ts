@@ -1,0 +1,13 @@
+// The `tickswap` command (`npm run tickswap -- <command>`).
+import { CliUsageError, dispatch, type Command } from './commands';
+import { runCommand } from './run-command';
+
+const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand };
+
+dispatch(COMMANDS, process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(error instanceof CliUsageError ? 2 : 1);
+  },
+);
