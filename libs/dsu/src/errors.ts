@@ -72,3 +72,14 @@ export class UpdateStateError extends Error {
 export class DeclarationError extends Error {
   override readonly name = 'DeclarationError';
 }
+
+/**
+ * A state graph could not be turned into a snapshot (a function, a class
+ * outside the namespace) or a snapshot could not be rebuilt.
+ *
+ * @example
+ * new SnapshotError("toSnapshot failed: root.filter: a function cannot be serialised");
+ */
+export class SnapshotError extends Error {
+  override readonly name = 'SnapshotError';
+}

@@ -29,8 +29,7 @@ function isObject(value: unknown): value is object {
 }
 
 /**
- * Walks the object graph below `starts` depth-first without recursion (deep
- * lists do not overflow the stack), through own enumerable properties of
+ * Walks the object graph below `starts` breadth-first, through own enumerable properties of
  * objects and arrays, Map keys and values and Set members. Shared objects and
  * cycles are entered once; every edge to them is still reported, so every
  * reference to an object can be found.
@@ -39,15 +38,18 @@ function isObject(value: unknown): value is object {
  * walkGraph([root], (value, container, key) => { console.log(key); return true; });
  */
 export function walkGraph(starts: readonly object[], visit: EdgeVisitor, seen: Set<object> = new Set()): Set<object> {
-  const stack = starts.filter((start) => !seen.has(start));
-  for (const start of stack) seen.add(start);
+  // Breadth first (a queue, not recursion): deep lists cannot overflow the
+  // stack, and the first path found to an object is a shortest one.
+  const queue = starts.filter((start) => !seen.has(start));
+  for (const start of queue) seen.add(start);
   const reach = (value: unknown, container: object, key: unknown, kind: SlotKind): void => {
     if (!isObject(value)) return;
     const first = !seen.has(value);
     if (first) seen.add(value);
-    if (visit(value, container, key, kind, first) && first && !isLeaf(value)) stack.push(value);
+    if (visit(value, container, key, kind, first) && first && !isLeaf(value)) queue.push(value);
   };
-  for (let container = stack.pop(); container !== undefined; container = stack.pop()) {
+  for (let index = 0; index < queue.length; index++) {
+    const container = queue[index] as object;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) reach(container[index], container, index, SlotKind.Property);
     } else if (container instanceof Map) {

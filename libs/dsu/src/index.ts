@@ -7,6 +7,7 @@ export {
   MigrationError,
   PatchRefusedError,
   PatchVersionError,
+  SnapshotError,
   UpdateStateError,
   ValidationError,
 } from './errors';
@@ -28,7 +29,10 @@ export type {
   ReplaceClass,
 } from './patch';
 export { stepsOf } from './patch';
+export { fromSnapshot } from './from-snapshot';
 export { PreparedUpdate } from './prepared-update';
+export type { Snapshot, SnapshotNode, SnapshotValue, SpecialValue } from './snapshot-format';
+export { toSnapshot } from './to-snapshot';
 export type { FunctionPolicy } from './state-checks';
 export type { Policy, PrepareOptions } from './update-host';
 export type { ValidateOptions } from './validate-state';

@@ -19,7 +19,7 @@ export function pathStep(kind: SlotKind, key: unknown): string {
 }
 
 /**
- * A path from `start` (called `name`) to `target` in the object graph, e.g.
+ * A shortest path from `start` (called `name`) to `target` in the object graph, e.g.
  * `root.wheels[1].pid`; undefined when `target` is not reachable. Only used
  * to report a failure, so it may walk the whole graph.
  *
