@@ -25,7 +25,7 @@ interface Batch {
  *
  * @example
  * const preparation = new Preparation(plan, starts, checks, 'LiveSystem#prepare');
- * preparation.migrateChanged(false); // at commit: only instances whose fields changed
+ * preparation.migrateChanged(false, 'PreparedUpdate#commit', checks); // at commit: only instances whose fields changed
  */
 export class Preparation {
   readonly replacement = new Map<object, object>();
@@ -41,7 +41,7 @@ export class Preparation {
     private readonly method: string,
   ) {
     const seen = walkGraph(starts, (value, container, key, kind, first) => this.edge(value, container, key, kind, first));
-    const outputs = this.migrateChanged(true);
+    const outputs = this.migrateChanged(true, method, checks);
     walkGraph(outputs, (value, container, key, kind, first) => this.edge(value, container, key, kind, first), seen);
     this.slots.resolve(this.replacement);
   }
@@ -90,7 +90,7 @@ export class Preparation {
    * Runs at the tick boundary (commit): allocates only for instances that
    * changed; unchanged ones cost one compiled comparison.
    */
-  migrateChanged(all: boolean): object[] {
+  migrateChanged(all: boolean, method: string, checks: StateChecks): object[] {
     const outputs: object[] = [];
     const remap = (value: unknown): unknown => {
       if (typeof value !== 'object' || value === null) return value;
@@ -101,17 +101,17 @@ export class Preparation {
     for (const batch of this.batches.values()) {
       const { plan, olds, news, saved } = batch;
       const width = plan.oldLayout.length;
-      const checks = this.plan.checks.get(plan.newClass.prototype as object);
+      const application = this.plan.checks.get(plan.newClass.prototype as object);
       for (let index = 0; index < olds.length; index++) {
         const old = olds[index] as object;
         const offset = index * width;
         if (!all && !batch.old.differs(old, saved, offset)) continue;
         batch.old.read(old, saved, offset);
-        const where = () => this.checks.locate(old);
-        const values = migrateValues(this.method, `class '${plan.oldName}'`, where, plan.steps, saved.slice(offset, offset + width)).map(remap);
-        values.forEach((value, field) => this.checks.fn(value, where, `.${plan.newLayout[field] ?? ''}`));
+        const where = () => checks.locate(old);
+        const values = migrateValues(method, `class '${plan.oldName}'`, where, plan.steps, saved.slice(offset, offset + width)).map(remap);
+        values.forEach((value, field) => checks.fn(value, where, `.${plan.newLayout[field] ?? ''}`));
         batch.fresh.write(news[index] as object, values);
-        if (checks !== undefined) validate.push(() => this.checks.application(checks, news[index] as object, where));
+        if (application !== undefined) validate.push(() => checks.application(application, news[index] as object, where));
       }
     }
     // Application validations may look at other instances: they run once every new object is filled.

@@ -63,7 +63,7 @@ export class PreparedUpdate {
   refresh(): number {
     this.assertPrepared('PreparedUpdate#refresh');
     const roots = this.host.roots(this.plan.from);
-    this.preparation = new Preparation(this.plan, roots.starts, this.checks, 'PreparedUpdate#refresh');
+    this.preparation = new Preparation(this.plan, roots.starts, this.checks.as('PreparedUpdate#refresh'), 'PreparedUpdate#refresh');
     return this.preparation.instances;
   }
 
@@ -87,12 +87,12 @@ export class PreparedUpdate {
     const lazy = this.policy === 'lazy';
     // The lazy policy migrates the old objects themselves: the prepared copies only served validation.
     const replacement = lazy ? new Map<object, object>() : this.preparation.replacement;
-    if (!lazy) this.preparation.migrateChanged(this.policy === 'eager');
+    if (!lazy) this.preparation.migrateChanged(this.policy === 'eager', 'PreparedUpdate#commit', this.checks.as('PreparedUpdate#commit'));
     const remap = (value: unknown) => (typeof value === 'object' && value !== null ? (replacement.get(value) ?? value) : value);
     const carried = carriedState(this.plan, remap, 'PreparedUpdate#commit');
     // Nothing below can throw: from here on the update is visible.
     if (!lazy) this.preparation.slots.swap(replacement);
-    const inPlace = new InPlaceMigrator(this.plan, replacement, this.checks, `${this.to.version} lazy migration`);
+    const inPlace = new InPlaceMigrator(this.plan, replacement, this.checks.as(`Lazy migration to version '${this.to.version}'`), `Lazy migration to version '${this.to.version}'`);
     const stubs = installStubs(this.plan.classes.values(), (instance, plan) => replacement.get(instance) ?? inPlace.migrate(instance, plan));
     writeCarried(carried);
     this.state = 'committed';

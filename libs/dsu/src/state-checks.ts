@@ -27,6 +27,11 @@ export class StateChecks {
     this.newClasses = new Set(to.names().map((name) => to.get(name)));
   }
 
+  /** The same checks, reporting failures of `method`. */
+  as(method: string): StateChecks {
+    return new StateChecks(method, this.to, this.starts, this.names, this.allowFunction);
+  }
+
   /** Where `target` is in the state, e.g. `root.wheels[1].pid`. */
   locate(target: object): string {
     for (let index = 0; index < this.starts.length; index++) {
