@@ -64,8 +64,8 @@ describe('lazy migration', () => {
     }
     live.update({ from: '2', to: '3', classes: { Pid: { kind: 'replace', code: PidV3 } } }, { policy: 'lazy' });
     expect(Object.getPrototypeOf(pids[1])).toBe(PidV2.prototype);
-    expect(asV2(pids[1]).gain).toBe(0.5);
+    expect(asV2(pids[1]).step(1)).toBe(-1);
     expect(Object.getPrototypeOf(pids[1])).toBe(PidV3.prototype);
-    expect(asV2(pids[0]).step(1)).toBe(-1);
+    expect(asV2(pids[1]).gain).toBe(0.5);
   });
 });
