@@ -59,12 +59,27 @@ function nextEntries(where: string, from: Namespace, step: PatchStep): Namespace
   return entries;
 }
 
+function inheritedChanges(changes: readonly ReplaceClass[], oldFields: readonly string[], newFields: readonly string[]): FieldChanges {
+  // A field pushed down stays in the subclass that still declares it, and a
+  // field pulled up keeps its value in the subclass that already had it.
+  const all = merged(changes);
+  const add = Object.fromEntries(Object.entries(all.add ?? {}).filter(([name]) => !oldFields.includes(name)));
+  return { ...all, add, remove: (all.remove ?? []).filter((name) => !newFields.includes(name)) };
+}
+
 function replacedPlan(where: string, from: Namespace, to: Namespace, step: PatchStep, name: string): MigrationStep {
   const newChain = chain(to, name);
-  const common = chain(from, name).filter((at) => newChain.includes(at));
-  const declared = common.map((at) => step.classes?.[at]).filter((change): change is ReplaceClass => change?.kind === 'replace');
-  const fields = planFields(`${where} class '${name}'`, from.descriptor(name).fields, merged(declared), to.descriptor(name).fields);
-  const migrations = declared.map((change) => change.migrate).filter((migrate): migrate is Migration => migrate !== undefined);
+  const replaced = (at: string) => {
+    const change = step.classes?.[at];
+    return change?.kind === 'replace' ? [change] : [];
+  };
+  const ancestors = chain(from, name).filter((at) => at !== name && newChain.includes(at)).flatMap(replaced);
+  const own = replaced(name);
+  const oldFields = from.descriptor(name).fields;
+  const newFields = to.descriptor(name).fields;
+  const changes = merged([inheritedChanges(ancestors, oldFields, newFields), ...own]);
+  const fields = planFields(`${where} class '${name}'`, oldFields, changes, newFields);
+  const migrations = [...ancestors, ...own].map((change) => change.migrate).filter((migrate): migrate is Migration => migrate !== undefined);
   return { fields, migrations };
 }
 
