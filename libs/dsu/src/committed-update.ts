@@ -92,7 +92,14 @@ export class CommittedUpdate {
     const update = this.host.prepare(inverse, { ...this.options, policy: this.policy });
     const same = update.to.names().length === this.from.names().length && this.from.names().every((name) => update.to.find(name) === this.from.get(name));
     if (!same) throw new PatchRefusedError('CommittedUpdate#rollback failed: the inverse patch does not restore the classes of the previous version; its code must be the old classes');
-    update.commit();
+    // The old classes come back to life: their prototypes must stop forwarding to the new ones.
+    this.record.stubs.remove();
+    try {
+      update.commit();
+    } catch (error) {
+      this.record.stubs.reinstall();
+      throw error;
+    }
     const globals = this.from.globals;
     for (const name of Object.keys(globals)) delete globals[name];
     Object.assign(globals, update.to.globals);

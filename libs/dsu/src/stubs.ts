@@ -3,9 +3,10 @@ import type { ClassPlan } from './plan-patch';
 /** Finds what an old instance stands for after commit: itself reshaped, or its replacement. */
 export type Resolver = (instance: object, plan: ClassPlan) => object;
 
-/** Stubs installed on old prototypes; `remove` puts the prototypes back as they were. */
+/** Stubs installed on old prototypes; `remove` puts the prototypes back as they were, `reinstall` undoes that. */
 export interface InstalledStubs {
   remove(): void;
+  reinstall(): void;
 }
 
 function chainKeys(prototype: object): Set<PropertyKey> {
@@ -63,6 +64,10 @@ function install(plan: ClassPlan, resolve: Resolver): () => void {
  * stubs.remove(); // rollback
  */
 export function installStubs(plans: Iterable<ClassPlan>, resolve: Resolver): InstalledStubs {
-  const undo = [...plans].map((plan) => install(plan, resolve));
-  return { remove: () => undo.reverse().forEach((restore) => restore()) };
+  const all = [...plans];
+  let undo = all.map((plan) => install(plan, resolve));
+  return {
+    remove: () => undo.reverse().forEach((restore) => restore()),
+    reinstall: () => void (undo = all.map((plan) => install(plan, resolve))),
+  };
 }
