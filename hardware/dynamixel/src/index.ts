@@ -38,3 +38,46 @@ export { decodeBulkWrite, encodeBulkWrite } from './instructions/bulk-write';
 export type { BulkWriteEntry } from './instructions/bulk-write';
 export { decodeInstruction } from './instructions/decode-instruction';
 export type { DecodedInstruction } from './instructions/decode-instruction';
+export { XSeries, PRESENT_STATE, OperatingMode, BAUD_RATES, baudRateRegister } from './control-table/x-series';
+export type { Register } from './control-table/x-series';
+export {
+  amperesFromCurrent,
+  POSITION_COUNTS_PER_REVOLUTION,
+  radiansFromPosition,
+  radiansPerSecondFromVelocity,
+  VELOCITY_UNIT_RPM,
+  velocityFromRadiansPerSecond,
+} from './control-table/units';
+export { XM430_W210, XM430_W350 } from './control-table/dynamixel-model';
+export type { DynamixelModel } from './control-table/dynamixel-model';
+export type { ByteTransport, TransportListener, WriteCallback } from './transport/byte-transport';
+export { createMemoryLink, MemoryTransport } from './transport/memory-transport';
+export type { MemoryLinkOptions } from './transport/memory-transport';
+export { SerialPortTransport } from './transport/serial-port-transport';
+export type { SerialPortTransportOptions } from './transport/serial-port-transport';
+export { listSerialPorts } from './transport/list-serial-ports';
+export type { SerialPortInfo } from './transport/list-serial-ports';
+export { openPtyPair } from './transport/pty-pair';
+export type { PtyPair } from './transport/pty-pair';
+export { DynamixelBus } from './bus/dynamixel-bus';
+export type { DynamixelBusState } from './bus/dynamixel-bus';
+export { resolveBusOptions } from './bus/dynamixel-bus-options';
+export type { BusFaultKind, DynamixelBusOptions, DynamixelMotor, ResolvedBusOptions } from './bus/dynamixel-bus-options';
+export type { DynamixelBusStatistics } from './bus/dynamixel-bus-statistics';
+export { NodeDeadlineTimer } from './bus/deadline-timer';
+export type { DeadlineTimer } from './bus/deadline-timer';
+export { BITS_PER_BYTE, replyTimeoutMicros, wireMicros } from './bus/transfer-timing';
+export type { ReplyTiming } from './bus/transfer-timing';
+export {
+  BusLostError,
+  DynamixelConfigError,
+  DynamixelCrcError,
+  DynamixelMotorMismatchError,
+  DynamixelPortError,
+  DynamixelTimeoutError,
+  formatBaud,
+  SerialPortListError,
+} from './errors';
+export { ServoResponder } from './responder/servo-responder';
+export type { ReplyTamper, SimulatedServo } from './responder/servo-responder';
+export { ServoTable } from './responder/servo-table';

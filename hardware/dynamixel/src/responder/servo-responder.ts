@@ -1,0 +1,131 @@
+import type { DynamixelModel } from '../control-table/dynamixel-model';
+import { OperatingMode, XSeries } from '../control-table/x-series';
+import { decodeInstruction, type DecodedInstruction } from '../instructions/decode-instruction';
+import { encodePingReply } from '../instructions/ping';
+import { BROADCAST_ID, type Packet } from '../protocol/packet';
+import { PacketParser } from '../protocol/packet-parser';
+import { encodeStatus } from '../protocol/status-packet';
+import { toPacket } from '../protocol/to-packet';
+import type { ByteTransport } from '../transport/byte-transport';
+import { ServoTable } from './servo-table';
+
+/** A servo the responder plays. */
+export interface SimulatedServo {
+  readonly id: number;
+  readonly model: DynamixelModel;
+  readonly firmware?: number;
+  /** Default velocity mode (1). */
+  readonly operatingMode?: number;
+  /** Return Delay Time (9) register value; default 0. */
+  readonly returnDelayTime?: number;
+}
+
+/** Rewrites (or, returning null, swallows) a reply before it is sent: fault injection. */
+export type ReplyTamper = (reply: Buffer, servoId: number) => Uint8Array | null;
+
+/**
+ * The device side of a bus, without physics: decodes instructions with this
+ * package's codec, keeps an X-series control table per servo and answers
+ * with status packets (Ping, Read, Write, Reboot, Sync/Bulk Read and Write).
+ * Present Velocity follows Goal Velocity while torque is on. Enough for the
+ * driver's tests and benchmarks; the simulated servos with dynamics build on
+ * the same codec in `sim/virtual-bus`.
+ *
+ * @example
+ * const [host, device] = createMemoryLink();
+ * const servos = new ServoResponder(device, [{ id: 1, model: XM430_W210 }]);
+ * servos.table(1).get(XSeries.torqueEnable); // 0
+ */
+export class ServoResponder {
+  /** Instructions decoded so far. */
+  instructions = 0;
+  private readonly tables = new Map<number, ServoTable>();
+
+  constructor(
+    private readonly transport: ByteTransport,
+    servos: readonly SimulatedServo[],
+    private readonly tamper?: ReplyTamper,
+  ) {
+    for (const servo of servos) {
+      const table = new ServoTable();
+      table.set(XSeries.modelNumber, servo.model.modelNumber);
+      table.set(XSeries.firmwareVersion, servo.firmware ?? 46);
+      table.set(XSeries.id, servo.id);
+      table.set(XSeries.operatingMode, servo.operatingMode ?? OperatingMode.velocity);
+      table.set(XSeries.returnDelayTime, servo.returnDelayTime ?? 0);
+      this.tables.set(servo.id, table);
+    }
+    const parser = new PacketParser((view) => this.handle(toPacket(view)));
+    transport.listen({ data: (chunk) => parser.feed(chunk), closed: () => undefined });
+  }
+
+  /** The control table of servo `id` (throws if it is not simulated). */
+  table(id: number): ServoTable {
+    const table = this.tables.get(id);
+    if (table === undefined) throw new RangeError(`ServoResponder#table failed: no servo ${id}`);
+    return table;
+  }
+
+  private handle(packet: Packet): void {
+    let instruction: DecodedInstruction;
+    try {
+      instruction = decodeInstruction(packet);
+    } catch {
+      // A real servo answers an instruction it cannot process, if addressed to it.
+      if (this.tables.has(packet.id)) this.reply(packet.id, encodeStatus(packet.id, 2));
+      return;
+    }
+    this.instructions++;
+    this.execute(instruction);
+  }
+
+  private execute(instruction: DecodedInstruction): void {
+    switch (instruction.kind) {
+      case 'ping':
+        return this.each(instruction.id, (id, table) =>
+          this.reply(id, encodePingReply(id, table.get(XSeries.modelNumber), table.get(XSeries.firmwareVersion))),
+        );
+      case 'read':
+        return this.answerRead(instruction.id, instruction.address, instruction.length);
+      case 'write':
+        return this.each(instruction.id, (id, table) => {
+          const error = table.write(instruction.address, instruction.data);
+          if (instruction.id !== BROADCAST_ID) this.reply(id, encodeStatus(id, error));
+        });
+      case 'reboot':
+        return this.each(instruction.id, (id, table) => {
+          if (instruction.id !== BROADCAST_ID) this.reply(id, encodeStatus(id, 0));
+          table.reboot();
+        });
+      case 'syncRead':
+        return instruction.ids.forEach((id) => this.answerRead(id, instruction.address, instruction.length));
+      case 'syncWrite':
+        return instruction.entries.forEach((entry) => this.tables.get(entry.id)?.write(instruction.address, entry.data));
+      case 'bulkRead':
+        return instruction.entries.forEach((entry) => this.answerRead(entry.id, entry.address, entry.length));
+      case 'bulkWrite':
+        return instruction.entries.forEach((entry) => this.tables.get(entry.id)?.write(entry.address, entry.data));
+    }
+  }
+
+  private answerRead(id: number, address: number, length: number): void {
+    const data = this.tables.get(id)?.read(address, length);
+    if (data === undefined) return;
+    this.reply(id, data === null ? encodeStatus(id, 7) : encodeStatus(id, 0, data));
+  }
+
+  private each(id: number, action: (id: number, table: ServoTable) => void): void {
+    if (id !== BROADCAST_ID) {
+      const table = this.tables.get(id);
+      if (table !== undefined) action(id, table);
+      return;
+    }
+    for (const [each, table] of [...this.tables].sort(([a], [b]) => a - b)) action(each, table);
+  }
+
+  private reply(id: number, frame: Buffer): void {
+    const bytes = this.tamper ? this.tamper(frame, id) : frame;
+    if (bytes !== null && this.transport.isOpen) this.transport.write(bytes, () => undefined);
+  }
+}
+

@@ -1,0 +1,40 @@
+// End to end through the real serialport stack: a socat pseudo-terminal pair,
+// the test responder on one end, the driver on the other. Skipped where socat
+// is not installed (npm test installs it when run as root).
+import { spawnSync } from 'node:child_process';
+import { expectGoalsEchoed } from '../../test/round-trip';
+import { DynamixelBus } from '../bus/dynamixel-bus';
+import { XM430_W210 } from '../control-table/dynamixel-model';
+import { XSeries } from '../control-table/x-series';
+import { ServoResponder } from '../responder/servo-responder';
+import { openPtyPair } from './pty-pair';
+import { SerialPortTransport } from './serial-port-transport';
+
+const hasSocat = spawnSync('socat', ['-V']).status === 0;
+const motors = [
+  { id: 1, model: XM430_W210 },
+  { id: 2, model: XM430_W210 },
+];
+
+(hasSocat ? describe : describe.skip)('DynamixelBus over a socat pseudo-terminal pair', () => {
+  it('pings, starts, and round-trips a sync write and a sync read', async () => {
+    const pty = await openPtyPair();
+    try {
+      const device = await SerialPortTransport.open({ path: pty.paths[0], baudRate: 1_000_000 });
+      const responder = new ServoResponder(device, motors);
+      responder.table(2).set(XSeries.presentPosition, 1024);
+      const host = await SerialPortTransport.open({ path: pty.paths[1], baudRate: 1_000_000 });
+      // Generous margin: this checks the data path, not latency (the benchmark measures that).
+      const bus = new DynamixelBus({ transport: host, motors, baudRate: 1_000_000, maxVelocity: 5, replyMarginMicros: 1_000_000 });
+      await bus.start();
+      expect(responder.table(1).get(XSeries.torqueEnable)).toBe(1);
+      const readings = await expectGoalsEchoed(bus, [2, -3]);
+      expect(readings.position[1]).toBeCloseTo(Math.PI / 2, 12);
+      await bus.close();
+      await device.close();
+      expect(bus.statistics()).toMatchObject({ faults: 0, parser: { droppedBytes: 0 } });
+    } finally {
+      await pty.close();
+    }
+  });
+});
