@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { LoopConfigError } from './loop-config-error';
 import { LogLinearHistogram } from './log-linear-histogram';
 import { readPercentiles } from './percentiles';
 
@@ -80,7 +81,7 @@ describe('LogLinearHistogram', () => {
     const histogram = new LogLinearHistogram();
     expect(histogram.lowest).toBe(1e-4);
     expect(histogram.highest).toBeGreaterThanOrEqual(1000);
-    expect(() => new LogLinearHistogram({ lowest: 1, highest: 1 })).toThrow(RangeError);
-    expect(() => new LogLinearHistogram({ subBuckets: 0 })).toThrow(RangeError);
+    expect(() => new LogLinearHistogram({ lowest: 1, highest: 1 })).toThrow(LoopConfigError);
+    expect(() => new LogLinearHistogram({ subBuckets: 0 })).toThrow(LoopConfigError);
   });
 });

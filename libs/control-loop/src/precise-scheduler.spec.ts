@@ -1,5 +1,6 @@
 import { interval, take, toArray, firstValueFrom, type SchedulerAction } from 'rxjs';
 import { idlePhases } from '../test/virtual-loop';
+import { LoopConfigError } from './loop-config-error';
 import { PreciseScheduler } from './precise-scheduler';
 import { TickLoop } from './tick-loop';
 import { TIMING_MODES, type TimingMode } from './timing-modes';
@@ -75,8 +76,9 @@ describe('PreciseScheduler (real time)', () => {
     expect((records[199]?.slot as number) - 199).toBe(loop.missedPeriods - (records[199]?.missed as number));
   });
 
-  it('rejects a negative yield window', () => {
-    expect(() => new PreciseScheduler({ yieldWindowMs: -1 })).toThrow(RangeError);
+  it('rejects a negative yield window or spin slice', () => {
+    expect(() => new PreciseScheduler({ yieldWindowMs: -1 })).toThrow(LoopConfigError);
+    expect(() => new PreciseScheduler({ spinSliceMs: Number.NaN })).toThrow(LoopConfigError);
     expect(new PreciseScheduler({ mode: 'efficient' }).yieldWindowMs).toBe(0);
     expect(new PreciseScheduler({ yieldWindowMs: 0.2 }).yieldWindowMs).toBe(0.2);
   });

@@ -1,4 +1,5 @@
 import type { SchedulerAction, SchedulerLike, Subscription } from 'rxjs';
+import { LoopConfigError } from './loop-config-error';
 import { PreciseAction, type PreciseClock } from './precise-action';
 import { TIMING_MODES, type TimingMode } from './timing-modes';
 
@@ -6,8 +7,14 @@ import { TIMING_MODES, type TimingMode } from './timing-modes';
 export interface PreciseSchedulerOptions {
   /** Preset of the yield window (default `'precise'`); see {@link TimingMode}. */
   readonly mode?: TimingMode;
-  /** Overrides the mode's yield window (ms): sleep until this long before a deadline, yield from then on. */
+  /** Overrides the mode's yield window (ms): sleep until this long before a deadline, wait actively from then on. */
   readonly yieldWindowMs?: number;
+  /**
+   * Longest synchronous spin per event-loop turn while waiting actively (ms,
+   * default 0.02): I/O is served at least this often. 0 yields every turn
+   * (`setImmediate` only), which allocates more and so triggers more GC.
+   */
+  readonly spinSliceMs?: number;
 }
 
 /**
@@ -16,8 +23,9 @@ export interface PreciseSchedulerOptions {
  * deadline, not before, as close after it as the {@link TimingMode} allows.
  * Node's own timers (what `asyncScheduler` and `interval` use) drift by ~10%
  * at 1 kHz; this scheduler sleeps with `setTimeout` until shortly before the
- * deadline and then yields with `setImmediate` (the event loop keeps serving
- * I/O) until it.
+ * deadline and then waits actively until it, in slices of at most
+ * `spinSliceMs` between which it yields with `setImmediate`, so the event loop
+ * keeps serving I/O (MQTT, serial) while it waits.
  *
  * @example
  * const scheduler = new PreciseScheduler({ mode: 'precise' });
@@ -26,12 +34,20 @@ export interface PreciseSchedulerOptions {
 export class PreciseScheduler implements SchedulerLike, PreciseClock {
   readonly mode: TimingMode;
   readonly yieldWindowMs: number;
+  readonly spinSliceMs: number;
 
   constructor(options: PreciseSchedulerOptions = {}) {
     this.mode = options.mode ?? 'precise';
     const window = options.yieldWindowMs ?? TIMING_MODES[this.mode];
-    if (!(window >= 0)) throw new RangeError(`precise scheduler: yieldWindowMs must be >= 0, not ${window}`);
+    if (!(window >= 0)) {
+      throw new LoopConfigError(`PreciseScheduler#constructor failed: yieldWindowMs must be >= 0 (ms), got ${window}`);
+    }
+    const slice = options.spinSliceMs ?? 0.02;
+    if (!(slice >= 0)) {
+      throw new LoopConfigError(`PreciseScheduler#constructor failed: spinSliceMs must be >= 0 (ms), got ${slice}`);
+    }
     this.yieldWindowMs = window;
+    this.spinSliceMs = slice;
   }
 
   /** Milliseconds from `performance.now()`. */

@@ -1,5 +1,6 @@
 import type { VirtualTimeScheduler } from 'rxjs';
-import type { LoopState } from './tick-loop';
+import { LoopUsageError } from './loop-usage-error';
+import type { LoopState } from './tick-loop-options';
 
 /**
  * Runs a started loop on virtual time until it stops: flushes the scheduler,
@@ -16,7 +17,7 @@ import type { LoopState } from './tick-loop';
  * await runVirtual(scheduler, loop); // 1000 ticks, in a few ms of real time
  */
 export async function runVirtual(scheduler: VirtualTimeScheduler, loop: { readonly state: LoopState }): Promise<void> {
-  if (loop.state === 'idle') throw new Error('runVirtual: start the loop first');
+  if (loop.state === 'idle') throw new LoopUsageError('runVirtual failed: the loop is idle; call loop.start() first');
   const stopped = (): boolean => loop.state === 'stopped';
   while (!stopped()) {
     scheduler.flush();

@@ -1,128 +1,56 @@
 import { Subject, type Observable, type SchedulerAction, type SchedulerLike, type Subscription } from 'rxjs';
 import { isPromiseLike } from './is-promise-like';
-import { LogLinearHistogram } from './log-linear-histogram';
+import { LoopConfigError } from './loop-config-error';
+import type { LoopStatistics } from './loop-statistics';
+import { LoopUsageError } from './loop-usage-error';
+import { MutableTickContext } from './mutable-tick-context';
 import { nextSlot } from './next-slot';
-import { readPercentiles, type Percentiles } from './percentiles';
+import { readPercentiles } from './percentiles';
 import { reschedule } from './reschedule';
+import type { TickHistograms } from './tick-histograms';
+import { TickLedger } from './tick-ledger';
+import type { LoopState, LoopStopReason, TickLoopOptions } from './tick-loop-options';
 import { TickPhaseError } from './tick-phase-error';
-import type { TickContext, TickPhase, TickPhases } from './tick-phases';
+import type { TickPhase, TickPhases } from './tick-phases';
 import { createTickRecord, type TickRecord } from './tick-record';
-import { TickRecords } from './tick-records';
-
-/** How a {@link TickLoop} runs. */
-export interface TickLoopOptions {
-  /**
-   * The time source: a `PreciseScheduler` on the robot, a
-   * `VirtualTimeScheduler` / `TestScheduler` in tests and the simulator.
-   * Its unit is the millisecond.
-   */
-  readonly scheduler: SchedulerLike;
-  /** Ticks per second (default 1000). */
-  readonly rateHz?: number;
-  /** Ticks whose records are kept (default 4096). */
-  readonly recordCapacity?: number;
-  /**
-   * Fault policy: the loop stops by itself after this many faulted ticks in
-   * a row (default 10; `1` stops at the first fault, `Infinity` never stops).
-   */
-  readonly maxConsecutiveFaults?: number;
-  /** The version running when the loop starts (default 0). */
-  readonly version?: number;
-}
-
-/** Where a loop is in its life. A loop runs once: `idle -> running -> (stopping ->) stopped`. */
-export type LoopState = 'idle' | 'running' | 'stopping' | 'stopped';
-
-/** Why a loop stopped: `stop()` was called, or the fault policy stopped it. */
-export type LoopStopReason = 'requested' | 'fault-limit';
-
-/** One histogram per measure of a tick (ms). */
-export interface TickHistograms {
-  /** Actual start minus scheduled start. */
-  readonly lateness: LogLinearHistogram;
-  readonly read: LogLinearHistogram;
-  readonly update: LogLinearHistogram;
-  readonly write: LogLinearHistogram;
-  /** The boundary's duration. */
-  readonly commit: LogLinearHistogram;
-  /** From actual start to the end of the boundary. */
-  readonly total: LogLinearHistogram;
-}
-
-/** A snapshot of the loop's counters and timing, for telemetry (ms). */
-export interface LoopStatistics {
-  readonly state: LoopState;
-  readonly periodMs: number;
-  readonly version: number;
-  /** Ticks run. */
-  readonly ticks: number;
-  /** Grid periods skipped by overruns. */
-  readonly missedPeriods: number;
-  /** Ticks that ended after the next deadline (each skipped one period or more). */
-  readonly overrunTicks: number;
-  /** Ticks in which a phase threw or rejected. */
-  readonly faultedTicks: number;
-  readonly lateness: Percentiles;
-  readonly read: Percentiles;
-  readonly update: Percentiles;
-  readonly write: Percentiles;
-  readonly commit: Percentiles;
-  readonly total: Percentiles;
-}
-
-/** The context handed to phases; mutable here, read-only for them (except `version`). */
-class MutableTickContext implements TickContext {
-  index = 0;
-  slot = 0;
-  scheduledStart = 0;
-  actualStart = 0;
-  dt = 0;
-  constructor(public version: number) {}
-}
+import type { TickRecords } from './tick-records';
 
 type Work = (this: SchedulerAction<undefined>, state?: undefined) => void;
 
 /**
  * The tick loop: runs `read -> update -> write -> boundary` on a fixed grid
- * of the injected scheduler, and records how every tick went.
+ * of the injected scheduler and keeps account of every tick.
  *
- * **Grid and overruns.** Tick slot k is due at `t0 + k * period`, `t0` being
- * the scheduler's time at {@link start}. A late tick runs late; a tick that
- * ends after the next deadline(s) skips those periods (counted in
- * `missedPeriods`, never queued) and the next tick is the first grid point
- * not in the past (see {@link nextSlot}).
- *
- * **Faults.** A phase that throws, or whose promise rejects, faults the tick:
- * the rest of read/update/write is skipped (no command is written from a
- * half-done update; durations of phases not run are `NaN`), the boundary
- * still runs, the tick is counted in `faultedTicks` and recorded `faulted`,
- * and a {@link TickPhaseError} is emitted on {@link errors$}. The loop goes on
- * ticking until `maxConsecutiveFaults` ticks in a row have faulted; then it
- * stops by itself and {@link stopped} resolves to `'fault-limit'` (the owner
- * then commands the motors to zero).
- *
- * **No allocation per tick** when read and write return synchronously: one
- * reused {@link TickContext} and {@link TickRecord}, preallocated histograms
- * and record ring. (The scheduler's own timers are the scheduler's affair.)
+ * - **Grid and overruns**: slot k is due at `t0 + k * period`, `t0` being the
+ *   scheduler's time at {@link start}. A late tick runs late; a tick that ends
+ *   after the next deadline(s) skips those periods (counted, never queued) and
+ *   is followed by the first grid point not in the past (see `nextSlot`).
+ * - **Faults**: a phase that throws, or whose promise rejects, faults the
+ *   tick: the rest of read/update/write is skipped (no command is written from
+ *   a half-done update), the boundary still runs, the tick is counted and
+ *   recorded `faulted`, and a `TickPhaseError` is emitted on {@link errors$}.
+ *   After `maxConsecutiveFaults` faulted ticks in a row the loop stops itself
+ *   and {@link stopped} resolves to `'fault-limit'`: the owner then commands
+ *   the motors to zero.
+ * - **No allocation per tick** when read and write return synchronously (the
+ *   whole tick then runs synchronously): one reused context and record,
+ *   preallocated histograms and ring. The scheduler's timers are its own.
  *
  * @example
  * const loop = new TickLoop(phases, { scheduler: new PreciseScheduler(), rateHz: 1000 });
  * loop.errors$.subscribe((error) => log.warn(error.message));
  * loop.start();
- * // ...
- * await loop.stop(); // the tick in flight has finished: safe to zero the motors
+ * // ... later, or when `loop.stopped` resolves by itself:
+ * await loop.stop(); // no tick in flight any more: safe to zero the motors
  */
 export class TickLoop {
   /** Nominal period (ms). */
   readonly periodMs: number;
-  /** The records of the last ticks (ring buffer). */
-  readonly records: TickRecords;
-  /** Histograms of lateness and phase durations since start (read them at any time; no allocation). */
-  readonly histograms: TickHistograms;
   /**
-   * Emits after every tick, once its boundary has run, the tick's record (one
-   * reused object: read it during the call, copy what you keep). Completes
-   * when the loop stops. Subscribers run before the next tick is scheduled.
+   * Emits after every tick, once its boundary has run (so `commit` is the
+   * boundary's duration), the tick's record: one reused object, to read
+   * during the call. Subscribers run at the quiescent point, before the next
+   * tick is scheduled: they must not allocate or block. Completes on stop.
    */
   readonly ticks$: Observable<TickRecord>;
   /** Emits every fault of a phase; completes when the loop stops. */
@@ -135,50 +63,43 @@ export class TickLoop {
   private readonly maxConsecutiveFaults: number;
   private readonly context: MutableTickContext;
   private readonly record = createTickRecord();
+  private readonly ledger: TickLedger;
   private readonly ticksSubject = new Subject<TickRecord>();
   private readonly errorsSubject = new Subject<TickPhaseError>();
   private readonly stoppedVoid: Promise<void>;
   private readonly work: Work;
   private resolveStopped!: (reason: LoopStopReason) => void;
-
   private status: LoopState = 'idle';
   private origin = 0;
   private slot = 0;
   private inTick = false;
-  private tickFaulted = false;
   private phaseStart = 0;
+  private consecutiveFaults = 0;
   private action: SchedulerAction<undefined> | undefined;
   private pending: Subscription | undefined;
-  private consecutiveFaults = 0;
-  private missedCount = 0;
-  private overrunCount = 0;
-  private faultedCount = 0;
   private lastFault: TickPhaseError | undefined;
 
   constructor(phases: TickPhases, options: TickLoopOptions) {
     const { scheduler, rateHz = 1000, recordCapacity = 4096, maxConsecutiveFaults = 10, version = 0 } = options;
-    if (!(rateHz > 0) || !Number.isFinite(rateHz)) throw new RangeError(`tick loop: rateHz must be > 0, not ${rateHz}`);
+    if (!(rateHz > 0 && Number.isFinite(rateHz))) {
+      throw new LoopConfigError(`TickLoop#constructor failed: rateHz must be a positive number of ticks per second, got ${rateHz}`);
+    }
     if (!(maxConsecutiveFaults >= 1)) {
-      throw new RangeError(`tick loop: maxConsecutiveFaults must be >= 1, not ${maxConsecutiveFaults}`);
+      throw new LoopConfigError(
+        `TickLoop#constructor failed: maxConsecutiveFaults must be >= 1 (Infinity never stops), got ${maxConsecutiveFaults}`,
+      );
     }
     this.phases = phases;
     this.scheduler = scheduler;
     this.periodMs = 1000 / rateHz;
     this.maxConsecutiveFaults = maxConsecutiveFaults;
     this.context = new MutableTickContext(version);
-    this.records = new TickRecords(recordCapacity);
-    this.histograms = {
-      lateness: new LogLinearHistogram(),
-      read: new LogLinearHistogram(),
-      update: new LogLinearHistogram(),
-      write: new LogLinearHistogram(),
-      commit: new LogLinearHistogram(),
-      total: new LogLinearHistogram(),
-    };
+    this.ledger = new TickLedger(recordCapacity);
     this.ticks$ = this.ticksSubject.asObservable();
     this.errors$ = this.errorsSubject.asObservable();
     this.stopped = new Promise<LoopStopReason>((resolve) => (this.resolveStopped = resolve));
     this.stoppedVoid = this.stopped.then(() => undefined);
+    // The scheduler calls the work with the action as `this`; the loop is reached by closure.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const loop = this;
     this.work = function (this: SchedulerAction<undefined>) {
@@ -198,17 +119,17 @@ export class TickLoop {
 
   /** Ticks run. */
   get ticks(): number {
-    return this.records.count;
+    return this.ledger.records.count;
   }
 
   /** Grid periods skipped by overruns. */
   get missedPeriods(): number {
-    return this.missedCount;
+    return this.ledger.missedPeriods;
   }
 
   /** Ticks in which a phase threw or rejected. */
   get faultedTicks(): number {
-    return this.faultedCount;
+    return this.ledger.faultedTicks;
   }
 
   /** The last fault of a phase, if any. */
@@ -216,19 +137,30 @@ export class TickLoop {
     return this.lastFault;
   }
 
-  /** Starts ticking: slot 0 is due now. Throws if the loop was started before (a loop runs once). */
+  /** The records of the last `recordCapacity` ticks (ring buffer). */
+  get records(): TickRecords {
+    return this.ledger.records;
+  }
+
+  /** Histograms of lateness and phase durations since start; read them at any time, without allocation. */
+  get histograms(): TickHistograms {
+    return this.ledger.histograms;
+  }
+
+  /** Starts ticking: slot 0 is due now. A loop runs once. */
   start(): void {
-    if (this.status !== 'idle') throw new Error(`tick loop: cannot start a loop that is ${this.status}`);
+    if (this.status !== 'idle') {
+      throw new LoopUsageError(`TickLoop#start failed: the loop is ${this.status}; a TickLoop runs once, create a new one`);
+    }
     this.status = 'running';
     this.origin = this.scheduler.now();
-    this.slot = 0;
     this.pending = this.scheduler.schedule(this.work, 0);
   }
 
   /**
    * Stops ticking. Resolves once no tick is in flight: at once between ticks,
-   * or after the boundary of the tick running (called from a phase, that
-   * tick still completes). Safe to call more than once, and before start.
+   * or after the boundary of the tick running (called from a phase, that tick
+   * still completes). Safe to call more than once, and before start.
    */
   stop(): Promise<void> {
     if (this.status === 'idle') this.finish('requested');
@@ -239,17 +171,17 @@ export class TickLoop {
     return this.stoppedVoid;
   }
 
-  /** A snapshot of the counters and percentiles (allocates; call it when telemetry asks). */
+  /** A snapshot of the counters and percentiles (allocates: call it when telemetry asks). */
   statistics(): LoopStatistics {
-    const h = this.histograms;
+    const { histograms: h, missedPeriods, overrunTicks, faultedTicks } = this.ledger;
     return {
       state: this.status,
       periodMs: this.periodMs,
       version: this.context.version,
-      ticks: this.records.count,
-      missedPeriods: this.missedCount,
-      overrunTicks: this.overrunCount,
-      faultedTicks: this.faultedCount,
+      ticks: this.ticks,
+      missedPeriods,
+      overrunTicks,
+      faultedTicks,
       lateness: readPercentiles(h.lateness),
       read: readPercentiles(h.read),
       update: readPercentiles(h.update),
@@ -262,27 +194,22 @@ export class TickLoop {
   private beginTick(action: SchedulerAction<undefined>): void {
     this.action = action;
     this.inTick = true;
-    this.tickFaulted = false;
     const now = this.scheduler.now();
     const context = this.context;
     const record = this.record;
-    const index = this.records.count;
+    const index = this.ledger.records.count;
     context.dt = index === 0 ? this.periodMs / 1000 : (now - context.actualStart) / 1000;
-    context.index = index;
-    context.slot = this.slot;
-    context.scheduledStart = this.origin + this.slot * this.periodMs;
-    context.actualStart = now;
-    record.index = index;
-    record.slot = this.slot;
-    record.scheduledStart = context.scheduledStart;
-    record.actualStart = now;
+    context.index = record.index = index;
+    context.slot = record.slot = this.slot;
+    context.scheduledStart = record.scheduledStart = this.origin + this.slot * this.periodMs;
+    context.actualStart = record.actualStart = now;
     record.read = record.update = record.write = record.commit = Number.NaN;
     record.missed = 0;
     record.faulted = false;
     record.version = context.version;
 
     this.phaseStart = now;
-    let result: void | PromiseLike<unknown>;
+    let result: unknown;
     try {
       result = this.phases.read(context);
     } catch (error) {
@@ -305,10 +232,9 @@ export class TickLoop {
   };
 
   private updateAndWrite(): void {
-    const context = this.context;
     const start = this.scheduler.now();
     try {
-      this.phases.update(context);
+      this.phases.update(this.context);
     } catch (error) {
       this.record.update = this.scheduler.now() - start;
       this.fault('update', error);
@@ -317,9 +243,9 @@ export class TickLoop {
     }
     this.phaseStart = this.scheduler.now();
     this.record.update = this.phaseStart - start;
-    let result: void | PromiseLike<unknown>;
+    let result: unknown;
     try {
-      result = this.phases.write(context);
+      result = this.phases.write(this.context);
     } catch (error) {
       this.writeFailed(error);
       return;
@@ -339,70 +265,44 @@ export class TickLoop {
     this.runBoundary();
   };
 
-  /** The quiescent point: the boundary runs, then the tick is closed, recorded and the next one scheduled. */
+  /** The quiescent point: the boundary runs, then the tick is accounted for and the next one scheduled. */
   private runBoundary(): void {
-    const scheduler = this.scheduler;
     const record = this.record;
-    const start = scheduler.now();
+    const start = this.scheduler.now();
     try {
       this.phases.boundary(this.context);
     } catch (error) {
       this.fault('boundary', error);
     }
-    const end = scheduler.now();
+    const end = this.scheduler.now();
     record.commit = end - start;
-
-    const slot = this.slot;
-    const next = nextSlot(slot, end, this.origin, this.periodMs);
-    record.missed = next - slot - 1;
-    if (record.missed > 0) {
-      this.missedCount += record.missed;
-      this.overrunCount += 1;
-    }
-    if (this.tickFaulted) {
-      record.faulted = true;
-      this.faultedCount += 1;
-      this.consecutiveFaults += 1;
-    } else {
-      this.consecutiveFaults = 0;
-    }
-    const h = this.histograms;
-    h.lateness.record(record.actualStart - record.scheduledStart);
-    h.read.record(record.read);
-    h.update.record(record.update);
-    h.write.record(record.write);
-    h.commit.record(record.commit);
-    h.total.record(end - record.actualStart);
-    this.records.append(record);
+    const next = nextSlot(this.slot, end, this.origin, this.periodMs);
+    record.missed = next - this.slot - 1;
+    this.consecutiveFaults = record.faulted ? this.consecutiveFaults + 1 : 0;
+    this.ledger.close(record, end);
     this.ticksSubject.next(record);
     this.inTick = false;
 
-    if (this.consecutiveFaults >= this.maxConsecutiveFaults && this.status === 'running') {
-      this.finish('fault-limit');
-      return;
+    if (this.status !== 'running') this.finish('requested');
+    else if (this.consecutiveFaults >= this.maxConsecutiveFaults) this.finish('fault-limit');
+    else {
+      this.slot = next;
+      const delay = this.origin + next * this.periodMs - this.scheduler.now();
+      this.pending = reschedule(this.action as SchedulerAction<undefined>, undefined, delay > 0 ? delay : 0);
     }
-    if (this.status !== 'running') {
-      this.finish('requested');
-      return;
-    }
-    this.slot = next;
-    const delay = this.origin + next * this.periodMs - scheduler.now();
-    this.pending = reschedule(this.action as SchedulerAction<undefined>, undefined, delay > 0 ? delay : 0);
   }
 
   private fault(phase: TickPhase, cause: unknown): void {
-    this.tickFaulted = true;
-    const error = new TickPhaseError(phase, this.context.index, cause);
-    this.lastFault = error;
-    this.errorsSubject.next(error);
+    this.record.faulted = true;
+    this.lastFault = new TickPhaseError(phase, this.context.index, cause);
+    this.errorsSubject.next(this.lastFault);
   }
 
   private finish(reason: LoopStopReason): void {
     if (this.status === 'stopped') return;
     this.status = 'stopped';
     this.pending?.unsubscribe();
-    this.pending = undefined;
-    this.action = undefined;
+    this.pending = this.action = undefined;
     this.ticksSubject.complete();
     this.errorsSubject.complete();
     this.resolveStopped(reason);

@@ -35,8 +35,10 @@ export interface TickContext {
  *
  * - `read` and `write` may return a promise (a serial bus answers through
  *   Node events); when they return synchronously the whole tick runs
- *   synchronously and the loop allocates nothing for it. A returned promise
- *   must settle: the loop waits for it (the bus has its own timeouts).
+ *   synchronously and the loop allocates nothing for it. What they return is
+ *   ignored unless it is a promise (any thenable), so a bus's
+ *   `BusOutcome | Promise<BusOutcome>` can be returned as it is. A returned
+ *   promise must settle: the loop waits for it (the bus has its own timeouts).
  * - `update` and `boundary` are synchronous.
  * - `boundary` is the quiescent point: nothing else of the tick is running
  *   and the next tick has not been scheduled. Updates commit there; its
@@ -54,8 +56,16 @@ export interface TickContext {
  * };
  */
 export interface TickPhases {
-  read(tick: TickContext): void | PromiseLike<unknown>;
+  /** Reads the inputs (motor states). Runs every tick: must not allocate on its synchronous path, must not block. */
+  read(tick: TickContext): unknown;
+  /** Computes (behaviours). Runs every tick: synchronous, must not allocate, must not block. */
   update(tick: TickContext): void;
-  write(tick: TickContext): void | PromiseLike<unknown>;
+  /** Sends the outputs (motor goals). Runs every tick: must not allocate on its synchronous path, must not block. */
+  write(tick: TickContext): unknown;
+  /**
+   * The quiescent point: commits a pending update, sets `tick.version`.
+   * Runs every tick: synchronous; when nothing is pending it must not
+   * allocate; its whole duration is the tick's `commit` time.
+   */
   boundary(tick: TickContext): void;
 }

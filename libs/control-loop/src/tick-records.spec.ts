@@ -1,3 +1,5 @@
+import { LoopConfigError } from './loop-config-error';
+import { LoopUsageError } from './loop-usage-error';
 import { createTickRecord } from './tick-record';
 import { TickRecords } from './tick-records';
 
@@ -16,7 +18,7 @@ describe('TickRecords', () => {
     expect(records.has(10)).toBe(false);
     expect(records.window(0, 100).map((r) => r.index)).toEqual([6, 7, 8, 9]);
     expect(records.window(0, 100)).toEqual([6, 7, 8, 9].map(recordOf));
-    expect(() => records.read(5, createTickRecord())).toThrow(RangeError);
+    expect(() => records.read(5, createTickRecord())).toThrow(LoopUsageError);
   });
 
   it('reads one record into a reused object', () => {
@@ -39,7 +41,7 @@ describe('TickRecords', () => {
 
   it('refuses records out of order and a bad capacity', () => {
     const records = new TickRecords(4);
-    expect(() => records.append(recordOf(1))).toThrow(RangeError);
-    expect(() => new TickRecords(0)).toThrow(RangeError);
+    expect(() => records.append(recordOf(1))).toThrow(LoopUsageError);
+    expect(() => new TickRecords(0)).toThrow(LoopConfigError);
   });
 });

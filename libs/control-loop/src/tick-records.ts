@@ -1,3 +1,5 @@
+import { LoopConfigError } from './loop-config-error';
+import { LoopUsageError } from './loop-usage-error';
 import { createTickRecord, type TickRecord } from './tick-record';
 
 /** The columns of the ring, one per numeric field of {@link TickRecord} (booleans as 0/1). */
@@ -33,7 +35,7 @@ export class TickRecords {
 
   constructor(capacity = 4096) {
     if (!Number.isInteger(capacity) || capacity < 1) {
-      throw new RangeError(`tick records: capacity must be an integer >= 1, not ${capacity}`);
+      throw new LoopConfigError(`TickRecords#constructor failed: capacity must be an integer >= 1, got ${capacity}`);
     }
     this.capacity = capacity;
     const columns = {} as Record<Column, Float64Array>;
@@ -56,10 +58,13 @@ export class TickRecords {
     return Number.isInteger(index) && index >= this.first && index < this.appended;
   }
 
-  /** Stores the record of the next tick (its `index` must be {@link count}), overwriting the oldest when full. */
+  /**
+   * Stores the record of the next tick (its `index` must be {@link count}),
+   * overwriting the oldest when full. Runs every tick: allocates nothing.
+   */
   append(record: TickRecord): void {
     if (record.index !== this.appended) {
-      throw new RangeError(`tick records: expected tick ${this.appended}, got ${record.index}`);
+      throw new LoopUsageError(`TickRecords#append failed: expected the record of tick ${this.appended}, got tick ${record.index}; records are appended in order`);
     }
     const at = this.appended % this.capacity;
     const c = this.columns;
@@ -76,10 +81,12 @@ export class TickRecords {
     this.appended += 1;
   }
 
-  /** Copies the record of tick `index` into `into` (no allocation). Throws a RangeError when it is not held. */
+  /** Copies the record of tick `index` into `into`; throws a LoopUsageError when it is not held (see {@link has}). Allocates nothing. */
   read(index: number, into: TickRecord): TickRecord {
     if (!this.has(index)) {
-      throw new RangeError(`tick records: tick ${index} is not held (held: ${this.first}..${this.appended - 1})`);
+      throw new LoopUsageError(
+        `TickRecords#read failed: tick ${index} is not held; ticks ${this.first}..${this.appended - 1} are (check has() first)`,
+      );
     }
     const at = index % this.capacity;
     const c = this.columns;

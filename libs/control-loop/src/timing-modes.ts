@@ -3,14 +3,16 @@
  *
  * | mode | waits by | lateness | CPU |
  * | --- | --- | --- | --- |
- * | `'precise'` | sleeping (`setTimeout`) until 2 ms before the deadline, then yielding (`setImmediate`) until it | event-loop turn (µs) | one core busy at periods ≤ 2 ms |
- * | `'balanced'` | sleeping until 0.5 ms before, then yielding | µs when the timer wakes in time, up to ~1 ms when it oversleeps | a fraction of a core |
+ * | `'precise'` | sleeping (`setTimeout`) until 2 ms before the deadline, then waiting actively | µs | one core busy at periods ≤ 2 ms |
+ * | `'balanced'` | sleeping until 0.5 ms before, then waiting actively | µs when the timer wakes in time, up to ~1 ms when it oversleeps | a fraction of a core |
  * | `'efficient'` | sleeping only | up to ~1 ms and more (timers have 1 ms granularity) | low |
  *
- * Yielding keeps the event loop serving I/O (MQTT, serial) while waiting.
- * Node's timers count whole milliseconds and may fire up to about 1 ms early
- * or late, hence the 2 ms yield window of `'precise'`. `docs/benchmarks.md`
- * (suite `loop`) has the measured figures.
+ * Waiting actively spins in short slices and yields (`setImmediate`) between
+ * them, so the event loop keeps serving I/O (MQTT, serial). Node's timers
+ * count whole milliseconds and may fire up to about 1 ms early or late, hence
+ * the 2 ms window of `'precise'`; at 1 kHz no timer is shorter than a period,
+ * so `'balanced'` pays off at lower rates (at 100 Hz it sleeps 9.5 ms of 10).
+ * `docs/benchmarks.md` (suite `loop`) has the measured figures.
  */
 export type TimingMode = 'precise' | 'balanced' | 'efficient';
 

@@ -1,5 +1,6 @@
 import { VirtualTimeScheduler } from 'rxjs';
-import { TickLoop, type TickLoopOptions } from '../src/tick-loop';
+import { TickLoop } from '../src/tick-loop';
+import type { TickLoopOptions } from '../src/tick-loop-options';
 import type { TickContext, TickPhases } from '../src/tick-phases';
 
 /** Phases that do nothing unless overridden; `stopAt` stops the loop in the boundary of that tick index. */
