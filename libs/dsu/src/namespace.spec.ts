@@ -1,4 +1,4 @@
-import { DeclarationError, PatchRefusedError, PatchVersionError } from './errors';
+import { DeclarationError, PatchVersionError } from './errors';
 import { Namespace } from './namespace';
 import type { PatchStep } from './patch';
 
