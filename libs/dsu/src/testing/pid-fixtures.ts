@@ -25,6 +25,21 @@ export function asV2(value: unknown): PidV2State {
   return value as PidV2State;
 }
 
+interface PidTerms {
+  kp: number;
+  kd: number;
+  integral: number;
+  previous: number;
+  limit: number;
+}
+
+function control(pid: PidTerms, gain: number, bias: number, error: number): number {
+  pid.integral += error;
+  const out = pid.kp * error + gain * pid.integral + pid.kd * (error - pid.previous) + bias;
+  pid.previous = error;
+  return Math.max(-pid.limit, Math.min(pid.limit, out));
+}
+
 /**
  * Fresh PID classes, namespace version 1 and the patch 1 -> 2.
  *
@@ -47,10 +62,7 @@ export function pidWorld() {
       Pid.created++;
     }
     step(error: number): number {
-      this.integral += error;
-      const out = this.kp * error + this.ki * this.integral + this.kd * (error - this.previous);
-      this.previous = error;
-      return Math.max(-this.limit, Math.min(this.limit, out));
+      return control(this, this.ki, 0, error);
     }
   }
 
@@ -58,22 +70,15 @@ export function pidWorld() {
     static readonly fields = ['kp', 'gain', 'kd', 'integral', 'previous', 'limit', 'bias'] as const;
     static readonly staticFields = ['created'] as const;
     static created = 0;
-    kp: number;
+    kp = 1;
     gain = 0.5;
     kd = 0.1;
     integral = 0;
     previous = 0;
     limit = 10;
     bias = 0;
-    constructor(kp = 1) {
-      this.kp = kp;
-      PidV2.created++;
-    }
     step(error: number): number {
-      this.integral += error;
-      const out = this.kp * error + this.gain * this.integral + this.kd * (error - this.previous) + this.bias;
-      this.previous = error;
-      return Math.max(-this.limit, Math.min(this.limit, out));
+      return control(this, this.gain, this.bias, error);
     }
   }
 
