@@ -16,7 +16,8 @@ async function driveFor(seconds: number) {
   await controller.start();
   scheduler.schedule(() => void controller.stop(), seconds * 1000);
   await runVirtual(scheduler, controller.loop);
-  return { reason: await controller.stopped, pose: { ...bus.pose() }, loop: controller.loop, bus };
+  const { x, y, theta } = bus.pose(); // a live view: copy the figures
+  return { reason: await controller.stopped, pose: { x, y, theta }, loop: controller.loop, bus };
 }
 
 class Throwing extends Behaviour {

@@ -3,20 +3,11 @@ import { Behaviour } from '@tickswap/behaviours';
 import {
   createMotorCommands,
   createMotorReadings,
-  type BusOutcome,
   type MotorBus,
   type MotorCommands,
   type MotorReadings,
 } from '@tickswap/motor-bus';
 import type { SchedulerLike } from 'rxjs';
-
-/**
- * A bus transfer as the loop takes it: a synchronous outcome is done (a fault
- * is counted by the bus itself, not thrown), a promise is waited for.
- */
-function settled(outcome: BusOutcome | Promise<BusOutcome>): void | Promise<BusOutcome> {
-  return typeof outcome === 'string' ? undefined : outcome;
-}
 
 /** What a {@link Controller} drives and how fast. */
 export interface ControllerOptions {
@@ -58,11 +49,11 @@ export class Controller {
     this.readings = createMotorReadings(this.bus.motorCount);
     this.commands = createMotorCommands(this.bus.motorCount);
     const phases: TickPhases = {
-      read: () => settled(this.bus.read(this.readings)),
+      read: () => this.bus.read(this.readings),
       update: (tick) => {
         this.commands = this.behaviour.update(this.readings, tick.dt);
       },
-      write: () => settled(this.bus.write(this.commands)),
+      write: () => this.bus.write(this.commands),
       boundary: () => undefined,
     };
     this.loop = new TickLoop(phases, {

@@ -32,7 +32,7 @@ export function recentFigures(records: TickRecords, statistics: LoopStatistics):
   const lateness: number[] = [];
   let firstStart = Number.NaN;
   let lastStart = Number.NaN;
-  for (let index = records.first; index < records.first + records.count; index++) {
+  for (let index = records.first; index < records.count; index++) {
     const record = records.read(index, into);
     lateness.push(record.actualStart - record.scheduledStart);
     if (Number.isNaN(firstStart)) firstStart = record.actualStart;
