@@ -5,6 +5,7 @@ import { BusLostError } from '../errors';
 import { decodeStatus } from '../protocol/status-packet';
 import { decodePacket } from '../protocol/decode-packet';
 import { encodeStatus } from '../protocol/status-packet';
+import { encodePingReply } from '../instructions/ping';
 
 async function running(...args: Parameters<typeof busFixture>) {
   const fixture = busFixture(...args);
@@ -60,6 +61,18 @@ describe('DynamixelBus faults', () => {
     expect(fixture.bus.statistics()).toMatchObject({ alerts: 1, statusFaults: 1, consecutiveFaults: 0 });
   });
 
+  it('disowns a late reply of the wrong size instead of reading it as the answer', async () => {
+    const setup = busFixture();
+    // Ahead of each 4-byte settings reply, a stale Ping reply (3 bytes whose last would read as mode 46).
+    setup.tamper((reply) => (decodeStatus(decodePacket(reply)).data.length === 4 ? Buffer.concat([encodePingReply(1, 1030, 46), reply]) : reply));
+    await expect(setup.bus.start()).resolves.toBeUndefined();
+
+    const fixture = await running();
+    fixture.tamper((reply, id) => (id === 2 ? encodePingReply(2, 1030, 46) : reply));
+    expect(await readExpiring(fixture)).toBe('fault');
+    expect(fixture.faults).toEqual([['timeout', 1]]);
+  });
+
   it('declares the bus lost after k consecutive faults: once, stopping the motors; then every transfer is a fault', async () => {
     const fixture = await running();
     fixture.tamper(() => null);
@@ -99,7 +112,13 @@ describe('DynamixelBus faults', () => {
     expect(await fixture.bus.read(fixture.readings)).toBe('fault');
     expect(fixture.bus.write(fixture.commands)).toBe('fault');
     expect(await first).toBe('ok');
+    // Two sync writes may wait in the transport; a third means the port is not keeping up.
+    expect([fixture.bus.write(fixture.commands), fixture.bus.write(fixture.commands), fixture.bus.write(fixture.commands)]).toEqual([
+      'ok',
+      'ok',
+      'fault',
+    ]);
     expect(idle.faults.map(([kind]) => kind)).toEqual(['not-running', 'not-running']);
-    expect(fixture.faults.map(([kind]) => kind)).toEqual(['busy', 'busy']);
+    expect(fixture.faults.map(([kind]) => kind)).toEqual(['busy', 'busy', 'busy']);
   });
 });

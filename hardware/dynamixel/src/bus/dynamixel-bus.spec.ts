@@ -69,11 +69,24 @@ describe('DynamixelBus over an in-memory link', () => {
     const { bus, timer, responder } = busFixture({}, [{ id: 1, model: XM430_W210 }]);
     responder.table(1).set(XSeries.torqueEnable, 1);
     const starting = bus.start();
-    await settle();
-    timer.expire();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await settle();
+      timer.expire();
+    }
     await expect(starting).rejects.toThrow(DynamixelTimeoutError);
     await expect(starting).rejects.toThrow(/motor 2 did not answer within \d+\.\d ms at 1 Mbaud; check wiring, baud and id/);
     expect(responder.table(1).get(XSeries.torqueEnable)).toBe(0);
+  });
+
+  it('sends a setup request again when its reply is lost, so one late reply does not abort a start', async () => {
+    const { bus, timer, tamper } = busFixture();
+    let dropped = 0;
+    tamper((reply, id) => (id === 2 && dropped++ === 0 ? null : reply));
+    const starting = bus.start();
+    await settle();
+    timer.expire();
+    await expect(starting).resolves.toBeUndefined();
+    expect(dropped).toBeGreaterThan(1);
   });
 
   it('stops: zero velocity then torque off, and never rejects, even with the port gone', async () => {

@@ -70,7 +70,7 @@ export class DynamixelBus implements MotorBus {
     this.resolveRead = resolve;
   };
   private readonly goalsWritten: WriteCallback = (error) => {
-    this.goals.inFlight = false;
+    this.goals.release();
     if (error) this.fault('write-failed', -1);
   };
 
@@ -150,13 +150,13 @@ export class DynamixelBus implements MotorBus {
    * One Sync Write of every motor's goal velocity (rad/s), each clamped to
    * ±maxVelocity (NaN becomes 0; both counted). Runs every tick: must not
    * allocate, must not block. Returns `'fault'` when the bus is not running,
-   * a read is still in progress, or the previous write has not left yet.
+   * a read is still in progress, or the two previous writes have not left yet.
    */
   write(commands: MotorCommands): BusOutcome {
     this.stats.transfers++;
     this.stats.writes++;
     if (this.current !== 'running') return this.fault('not-running', -1);
-    if (this.link.busy || this.goals.inFlight) return this.fault('busy', -1);
+    if (this.link.busy || !this.goals.ready) return this.fault('busy', -1);
     const max = this.options.maxVelocity;
     for (let index = 0; index < this.motorCount; index++) {
       let goal = commands.velocity[index] as number;
@@ -167,7 +167,7 @@ export class DynamixelBus implements MotorBus {
       this.goals.set(index, velocityFromRadiansPerSecond(goal));
     }
     if (this.link.send(this.goals.encode(), this.goalsWritten)) return 'ok';
-    this.goals.inFlight = false;
+    this.goals.release();
     return this.fault('closed', -1);
   }
 

@@ -30,8 +30,9 @@ export async function checkMotors(requester: Requester, motors: readonly Dynamix
         `is model ${modelNumber}, expected ${model.modelNumber} (${model.name}); fix the motor list or the id`,
       );
     }
-    // Return Delay Time (9), Drive Mode (10) and Operating Mode (11) in one read.
-    const settings = await requester.request(METHOD, id, encodeRead(id, XSeries.returnDelayTime.address, 3), 3);
+    // Return Delay Time (9), Drive Mode (10), Operating Mode (11) and Shadow ID (12) in one read: four
+    // bytes, so a late 3-byte Ping reply cannot pass for its answer.
+    const settings = await requester.request(METHOD, id, encodeRead(id, XSeries.returnDelayTime.address, 4), 4);
     const mode = settings.data[2] as number;
     if (mode !== OperatingMode.velocity) {
       const name = Object.entries(OperatingMode).find(([, value]) => value === mode)?.[0] ?? 'unknown';

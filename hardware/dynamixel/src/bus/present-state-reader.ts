@@ -5,9 +5,9 @@ import type { ExchangeHandler, ExchangeResult } from './status-link';
 
 /**
  * Receives the Sync Read replies of one tick (present current, velocity,
- * position) into preallocated raw arrays. A reply whose error number is set,
- * or whose size is wrong, leaves that motor without fresh data. Then hands the
- * outcome to `onFinish`.
+ * position) into preallocated raw arrays. A reply whose error number is set
+ * leaves that motor without fresh data; one of the wrong size is disowned (a
+ * late answer to something else). Then hands the outcome to `onFinish`.
  *
  * @example
  * const reader = new PresentStateReader(2, (result) => bus.readFinished(result));
@@ -40,19 +40,21 @@ export class PresentStateReader implements ExchangeHandler {
   }
 
   /** Runs every tick, once per motor: must not allocate, must not block. */
-  reply(packet: PacketView, slot: number): void {
+  reply(packet: PacketView, slot: number): boolean {
     const bytes = packet.bytes;
     const at = packet.offset;
     const error = bytes[at] as number;
-    if (error & HARDWARE_ALERT) this.alerts++;
-    if (error & 0x7f || packet.length !== 1 + PRESENT_STATE.size) {
+    if (error & 0x7f) {
       this.rejected++;
-      return;
+      return true;
     }
+    if (packet.length !== 1 + PRESENT_STATE.size) return false;
+    if (error & HARDWARE_ALERT) this.alerts++;
     this.current[slot] = (bytes[at + 1] as number) | ((bytes[at + 2] as number) << 8);
     this.velocity[slot] = int32(bytes, at + 3);
     this.position[slot] = int32(bytes, at + 7);
     this.fresh[slot] = 1;
+    return true;
   }
 
   /** Runs every tick: must not allocate, must not block. */

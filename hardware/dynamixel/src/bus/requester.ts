@@ -1,4 +1,4 @@
-import { DynamixelCrcError, DynamixelMotorMismatchError, DynamixelPortError, DynamixelTimeoutError } from '../errors';
+import { DynamixelCrcError, DynamixelPortError, DynamixelTimeoutError } from '../errors';
 import { DynamixelStatusError } from '../protocol/dynamixel-status-error';
 import { maxPacketLength } from '../protocol/packet';
 import type { PacketView } from '../protocol/packet-parser';
@@ -7,11 +7,17 @@ import { toPacket } from '../protocol/to-packet';
 import type { ExchangeHandler, ExchangeResult, StatusLink } from './status-link';
 import { replyTimeoutMicros, type ReplyTiming } from './transfer-timing';
 
+/** Tries of a setup request lost to a timeout or corruption before giving up. */
+const ATTEMPTS = 3;
+
 /**
  * One request, one reply, as a promise: for `start()` and other setup steps,
- * where clarity beats allocation. Rejects with a typed error naming `method`
- * and the motor: {@link DynamixelTimeoutError}, {@link DynamixelCrcError},
- * {@link DynamixelStatusError} (error number set), {@link DynamixelPortError}.
+ * where clarity beats allocation. A request that times out or comes back
+ * corrupt is sent again, up to {@link ATTEMPTS} times: setup requests are
+ * idempotent, and one late reply must not abort a start. Rejects with a typed
+ * error naming `method` and the motor: {@link DynamixelTimeoutError},
+ * {@link DynamixelCrcError}, {@link DynamixelStatusError} (error number set),
+ * {@link DynamixelPortError}.
  *
  * @example
  * const status = await new Requester(link, timing).request('DynamixelBus#start', 1, encodeRead(1, 9, 3), 3);
@@ -23,22 +29,31 @@ export class Requester {
   ) {}
 
   /** Sends `request` to motor `id` and resolves with its status packet, which must carry `dataLength` bytes. */
-  request(method: string, id: number, request: Uint8Array, dataLength: number): Promise<StatusPacket> {
+  async request(method: string, id: number, request: Uint8Array, dataLength: number): Promise<StatusPacket> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(method, id, request, dataLength);
+      } catch (error) {
+        const retry = error instanceof DynamixelTimeoutError || error instanceof DynamixelCrcError;
+        if (!retry || attempt === ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private once(method: string, id: number, request: Uint8Array, dataLength: number): Promise<StatusPacket> {
     const timeout = replyTimeoutMicros(request.length, 1, maxPacketLength(1 + dataLength), this.timing);
     return new Promise((resolve, reject) => {
       let reply: StatusPacket | undefined;
       const handler: ExchangeHandler = {
         reply: (packet: PacketView) => {
-          reply = decodeStatus(toPacket(packet));
+          const status = decodeStatus(toPacket(packet));
+          if (!(status.error & 0x7f) && status.data.length !== dataLength) return false;
+          reply = status;
+          return true;
         },
         finish: (result: ExchangeResult) => {
           if (reply !== undefined && result === 'ok') {
-            if (reply.error & 0x7f) return reject(new DynamixelStatusError(method, id, reply.error));
-            if (reply.data.length !== dataLength) {
-              const detail = `answered ${reply.data.length} bytes where ${dataLength} were asked for; is it an X-series servo?`;
-              return reject(new DynamixelMotorMismatchError(method, id, detail));
-            }
-            return resolve(reply);
+            return reply.error & 0x7f ? reject(new DynamixelStatusError(method, id, reply.error)) : resolve(reply);
           }
           reject(this.failure(method, id, result, timeout));
         },

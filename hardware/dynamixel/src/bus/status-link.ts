@@ -8,8 +8,13 @@ export type ExchangeResult = 'ok' | 'timeout' | 'crc' | 'closed' | 'write-failed
 
 /** The party waiting for the replies of one exchange. */
 export interface ExchangeHandler {
-  /** Status packet of the device at position `slot` of the exchange's id list (the first one only). */
-  reply(packet: PacketView, slot: number): void;
+  /**
+   * Status packet from the device at position `slot` of the exchange's id
+   * list. Returns false to disown it: a reply of the wrong size is a late
+   * answer to an earlier request (Protocol 2.0 has no sequence number), and
+   * the exchange keeps waiting for the real one.
+   */
+  reply(packet: PacketView, slot: number): boolean;
   /** The exchange is over; {@link StatusLink.missingSlot} tells who did not answer. */
   finish(result: ExchangeResult): void;
 }
@@ -130,9 +135,8 @@ export class StatusLink {
   private route(packet: PacketView): void {
     if (this.handler === null || packet.instruction !== Instruction.status) return;
     const slot = this.slotOfId[packet.id] as number;
-    if (slot === NO_SLOT || this.answered[packet.id] === 1) return;
+    if (slot === NO_SLOT || this.answered[packet.id] === 1 || !this.handler.reply(packet, slot)) return;
     this.answered[packet.id] = 1;
-    this.handler.reply(packet, slot);
     if (--this.remaining === 0) this.finish('ok');
   }
 

@@ -40,6 +40,8 @@ export class ServoResponder {
   /** Instructions decoded so far. */
   instructions = 0;
   private readonly tables = new Map<number, ServoTable>();
+  /** Replies to the instruction being executed: sent in one write, as servos answer back to back. */
+  private pending: Uint8Array[] = [];
 
   constructor(
     private readonly transport: ByteTransport,
@@ -73,10 +75,12 @@ export class ServoResponder {
     } catch {
       // A real servo answers an instruction it cannot process, if addressed to it.
       if (this.tables.has(packet.id)) this.reply(packet.id, encodeStatus(packet.id, 2));
+      this.flush();
       return;
     }
     this.instructions++;
     this.execute(instruction);
+    this.flush();
   }
 
   private execute(instruction: DecodedInstruction): void {
@@ -125,7 +129,12 @@ export class ServoResponder {
 
   private reply(id: number, frame: Buffer): void {
     const bytes = this.tamper ? this.tamper(frame, id) : frame;
-    if (bytes !== null && this.transport.isOpen) this.transport.write(bytes, () => undefined);
+    if (bytes !== null) this.pending.push(bytes);
+  }
+
+  private flush(): void {
+    if (this.pending.length > 0 && this.transport.isOpen) this.transport.write(Buffer.concat(this.pending), () => undefined);
+    this.pending = [];
   }
 }
 
