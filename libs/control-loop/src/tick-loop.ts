@@ -74,6 +74,7 @@ export class TickLoop {
   private slot = 0;
   private inTick = false;
   private phaseStart = 0;
+  private ioPhase: 'read' | 'write' = 'read';
   private consecutiveFaults = 0;
   private action: SchedulerAction<undefined> | undefined;
   private pending: Subscription | undefined;
@@ -208,30 +209,42 @@ export class TickLoop {
     record.faulted = false;
     record.version = context.version;
 
-    this.phaseStart = now;
-    let result: unknown;
-    try {
-      result = this.phases.read(context);
-    } catch (error) {
-      this.readFailed(error);
-      return;
-    }
-    if (isPromiseLike(result)) result.then(this.readDone, this.readFailed);
-    else this.readDone();
+    this.runIo('read');
   }
 
-  private readonly readDone = (): void => {
-    this.record.read = this.scheduler.now() - this.phaseStart;
-    this.updateAndWrite();
+  /** Runs read or write; goes on at once when it returned synchronously, else when its promise settles. */
+  private runIo(phase: 'read' | 'write'): void {
+    this.ioPhase = phase;
+    this.phaseStart = this.scheduler.now();
+    let result: unknown;
+    try {
+      result = phase === 'read' ? this.phases.read(this.context) : this.phases.write(this.context);
+    } catch (error) {
+      this.ioFailed(error);
+      return;
+    }
+    if (isPromiseLike(result)) result.then(this.ioDone, this.ioFailed);
+    else this.ioDone();
+  }
+
+  private readonly ioDone = (): void => {
+    const elapsed = this.scheduler.now() - this.phaseStart;
+    if (this.ioPhase === 'read') {
+      this.record.read = elapsed;
+      this.update();
+    } else {
+      this.record.write = elapsed;
+      this.runBoundary();
+    }
   };
 
-  private readonly readFailed = (error: unknown): void => {
-    this.record.read = this.scheduler.now() - this.phaseStart;
-    this.fault('read', error);
+  private readonly ioFailed = (error: unknown): void => {
+    this.record[this.ioPhase] = this.scheduler.now() - this.phaseStart;
+    this.fault(this.ioPhase, error);
     this.runBoundary();
   };
 
-  private updateAndWrite(): void {
+  private update(): void {
     const start = this.scheduler.now();
     try {
       this.phases.update(this.context);
@@ -241,29 +254,9 @@ export class TickLoop {
       this.runBoundary();
       return;
     }
-    this.phaseStart = this.scheduler.now();
-    this.record.update = this.phaseStart - start;
-    let result: unknown;
-    try {
-      result = this.phases.write(this.context);
-    } catch (error) {
-      this.writeFailed(error);
-      return;
-    }
-    if (isPromiseLike(result)) result.then(this.writeDone, this.writeFailed);
-    else this.writeDone();
+    this.record.update = this.scheduler.now() - start;
+    this.runIo('write');
   }
-
-  private readonly writeDone = (): void => {
-    this.record.write = this.scheduler.now() - this.phaseStart;
-    this.runBoundary();
-  };
-
-  private readonly writeFailed = (error: unknown): void => {
-    this.record.write = this.scheduler.now() - this.phaseStart;
-    this.fault('write', error);
-    this.runBoundary();
-  };
 
   /** The quiescent point: the boundary runs, then the tick is accounted for and the next one scheduled. */
   private runBoundary(): void {

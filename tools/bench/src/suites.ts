@@ -1,7 +1,13 @@
+import { dsuSuite } from './dsu/dsu-suite';
+import { dynamixelSuite } from './dynamixel/dynamixel-suite';
+import { loopSuite } from './loop/loop-suite';
 import { simSuite } from './sim/sim-suite';
 import type { BenchSuite } from './suite';
 
 /** Every suite of `npm run bench`, in the order they run. One line per suite. */
 export const SUITES: readonly BenchSuite[] = [
+  loopSuite,
   simSuite,
+  dynamixelSuite,
+  dsuSuite,
 ];
