@@ -1,5 +1,3 @@
-import { dsuSuite } from './dsu/dsu-suite';
-import { dynamixelSuite } from './dynamixel/dynamixel-suite';
 import { loopSuite } from './loop/loop-suite';
 import { simSuite } from './sim/sim-suite';
 import type { BenchSuite } from './suite';
@@ -8,6 +6,4 @@ import type { BenchSuite } from './suite';
 export const SUITES: readonly BenchSuite[] = [
   loopSuite,
   simSuite,
-  dynamixelSuite,
-  dsuSuite,
 ];
