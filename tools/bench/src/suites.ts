@@ -1,3 +1,4 @@
+import { dynamixelSuite } from './dynamixel/dynamixel-suite';
 import { loopSuite } from './loop/loop-suite';
 import { simSuite } from './sim/sim-suite';
 import type { BenchSuite } from './suite';
@@ -6,4 +7,5 @@ import type { BenchSuite } from './suite';
 export const SUITES: readonly BenchSuite[] = [
   loopSuite,
   simSuite,
+  dynamixelSuite,
 ];
