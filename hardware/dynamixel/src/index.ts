@@ -61,6 +61,8 @@ export { openPtyPair } from './transport/pty-pair';
 export type { PtyPair } from './transport/pty-pair';
 export { DynamixelBus } from './bus/dynamixel-bus';
 export type { DynamixelBusState } from './bus/dynamixel-bus';
+export { openDynamixelBus } from './bus/open-dynamixel-bus';
+export type { OpenDynamixelBusOptions } from './bus/open-dynamixel-bus';
 export { resolveBusOptions } from './bus/dynamixel-bus-options';
 export type { BusFaultKind, DynamixelBusOptions, DynamixelMotor, ResolvedBusOptions } from './bus/dynamixel-bus-options';
 export type { DynamixelBusStatistics } from './bus/dynamixel-bus-statistics';

@@ -2,7 +2,12 @@ import { crc16 } from './crc16';
 import { stuffInto } from './byte-stuffing';
 import { DynamixelPacketError } from './dynamixel-packet-error';
 
-/** Instruction codes of Protocol 2.0 used here, and 0x55 for status (reply) packets. */
+/**
+ * Instruction codes of Protocol 2.0 used here, and 0x55 for status (reply) packets.
+ *
+ * @example
+ * encodePacket(1, Instruction.ping); // FF FF FD 00 01 03 00 01 19 4E
+ */
 export const Instruction = {
   ping: 0x01,
   read: 0x02,

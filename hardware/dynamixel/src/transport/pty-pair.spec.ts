@@ -3,7 +3,7 @@
 // is not installed (npm test installs it when run as root).
 import { spawnSync } from 'node:child_process';
 import { expectGoalsEchoed } from '../../test/round-trip';
-import { DynamixelBus } from '../bus/dynamixel-bus';
+import { openDynamixelBus } from '../bus/open-dynamixel-bus';
 import { XM430_W210 } from '../control-table/dynamixel-model';
 import { XSeries } from '../control-table/x-series';
 import { ServoResponder } from '../responder/servo-responder';
@@ -23,9 +23,8 @@ const motors = [
       const device = await SerialPortTransport.open({ path: pty.paths[0], baudRate: 1_000_000 });
       const responder = new ServoResponder(device, motors);
       responder.table(2).set(XSeries.presentPosition, 1024);
-      const host = await SerialPortTransport.open({ path: pty.paths[1], baudRate: 1_000_000 });
       // Generous margin: this checks the data path, not latency (the benchmark measures that).
-      const bus = new DynamixelBus({ transport: host, motors, baudRate: 1_000_000, maxVelocity: 5, replyMarginMicros: 1_000_000 });
+      const bus = await openDynamixelBus({ path: pty.paths[1], motors, baudRate: 1_000_000, maxVelocity: 5, replyMarginMicros: 1_000_000 });
       await bus.start();
       expect(responder.table(1).get(XSeries.torqueEnable)).toBe(1);
       const readings = await expectGoalsEchoed(bus, [2, -3]);

@@ -4,6 +4,7 @@ import { ManualDeadlineTimer, settle } from '../../test/manual-deadline-timer';
 import { mockSerialPort } from '../../test/mock-binding-device';
 import { expectGoalsEchoed } from '../../test/round-trip';
 import { DynamixelBus } from '../bus/dynamixel-bus';
+import { openDynamixelBus } from '../bus/open-dynamixel-bus';
 import { XM430_W210 } from '../control-table/dynamixel-model';
 import { XSeries } from '../control-table/x-series';
 import { DynamixelPortError, SerialPortListError, type BusLostError } from '../errors';
@@ -55,6 +56,7 @@ describe('SerialPortTransport on @serialport/binding-mock', () => {
     await expect(SerialPortTransport.open({ path: '/dev/tickswap-no-such-port', baudRate: 1_000_000 })).rejects.toThrow(
       /^SerialPortTransport.open failed: cannot open \/dev\/tickswap-no-such-port at 1000000 baud: .*check the path/,
     );
+    await expect(openDynamixelBus({ ...busOptions, path: '/dev/tickswap-no-such-port' })).rejects.toThrow(DynamixelPortError);
   });
 });
 
