@@ -12,6 +12,9 @@ export type EdgeVisitor = (value: object, container: object, key: unknown, kind:
 
 /** Objects whose insides are not state references: typed arrays, buffers, dates, weak collections... */
 export function isLeaf(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  // The common containers first: one comparison instead of eight checks.
+  if (prototype === Object.prototype || prototype === Array.prototype) return false;
   return (
     typeof value === 'function' ||
     ArrayBuffer.isView(value) ||
@@ -60,7 +63,10 @@ export function walkGraph(starts: readonly object[], visit: EdgeVisitor, seen: S
     } else if (container instanceof Set) {
       for (const member of container) reach(member, container, member, SlotKind.SetMember);
     } else {
-      for (const key of Object.keys(container)) reach((container as Record<string, unknown>)[key], container, key, SlotKind.Property);
+      // for-in over V8's enum cache allocates nothing, unlike Object.keys.
+      for (const key in container) {
+        if (Object.hasOwn(container, key)) reach((container as Record<string, unknown>)[key], container, key, SlotKind.Property);
+      }
     }
   }
   return seen;

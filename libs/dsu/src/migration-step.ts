@@ -22,39 +22,39 @@ function record(layout: readonly string[], values: readonly unknown[]): Record<s
   return fields;
 }
 
-function general(plan: FieldPlan, old: readonly unknown[]): unknown[] {
+function general(plan: FieldPlan, old: readonly unknown[], offset: number): unknown[] {
   let frozen: OldFields | undefined;
   const values = new Array<unknown>(plan.sources.length);
   for (let index = 0; index < plan.sources.length; index++) {
     const source = plan.sources[index];
     if (source === undefined) continue;
     if (source.kind === 'copy') {
-      const value = old[source.from];
+      const value = old[offset + source.from];
       values[index] = source.transform === undefined ? value : source.transform(value);
     } else if (source.kind === 'value') {
       values[index] = source.value;
     } else {
-      frozen ??= Object.freeze(record(plan.oldLayout, old));
+      frozen ??= Object.freeze(record(plan.oldLayout, old.slice(offset, offset + plan.oldLayout.length)));
       values[index] = source.init(frozen);
     }
   }
   return values;
 }
 
-function checkNaN(plan: FieldPlan, old: readonly unknown[], values: readonly unknown[]): void {
+function checkNaN(plan: FieldPlan, old: readonly unknown[], offset: number, values: readonly unknown[]): void {
   for (let index = 0; index < values.length; index++) {
     const value = values[index];
     if (value !== value) {
       const from = plan.nanGuard[index] ?? -1;
-      const before = from >= 0 ? old[from] : undefined;
+      const before = from >= 0 ? old[offset + from] : undefined;
       if (typeof before === 'number' && Number.isFinite(before)) throw new FieldProblem(plan.newLayout[index] ?? '', 'nan');
     }
   }
 }
 
-function application(step: MigrationStep, old: readonly unknown[], values: unknown[]): unknown[] {
+function application(step: MigrationStep, old: readonly unknown[], offset: number, values: unknown[]): unknown[] {
   const layout = step.fields.newLayout;
-  const before = Object.freeze(record(step.fields.oldLayout, old));
+  const before = Object.freeze(record(step.fields.oldLayout, old.slice(offset, offset + step.fields.oldLayout.length)));
   let fresh = record(layout, values);
   for (const migration of step.migrations) fresh = migration(before, fresh) ?? fresh;
   return layout.map((name) => {
@@ -65,20 +65,22 @@ function application(step: MigrationStep, old: readonly unknown[], values: unkno
 
 /**
  * Runs the steps of a migration on the old field values (in the old layout's
- * order) and returns the new ones (in the new layout's order). Throws
+ * order, from `offset` in `old`) and returns the new ones (in the new layout's order). Throws
  * FieldProblem for a NaN born of a finite number or a field a migration
  * dropped; whatever a migration throws passes through.
  *
  * @example
  * runSteps([{ fields: planFields('x', ['a'], { rename: { a: 'b' } }), migrations: [] }], [1]); // [1]
  */
-export function runSteps(steps: readonly MigrationStep[], old: readonly unknown[]): unknown[] {
+export function runSteps(steps: readonly MigrationStep[], old: readonly unknown[], offset = 0): unknown[] {
   let values = old as unknown[];
+  let at = offset;
   for (const step of steps) {
-    const computed = general(step.fields, values);
-    const next = step.migrations.length === 0 ? computed : application(step, values, computed);
-    checkNaN(step.fields, values, next);
+    const computed = general(step.fields, values, at);
+    const next = step.migrations.length === 0 ? computed : application(step, values, at, computed);
+    checkNaN(step.fields, values, at, next);
     values = next;
+    at = 0;
   }
   return values;
 }

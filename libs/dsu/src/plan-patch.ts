@@ -50,23 +50,33 @@ function keepsNameAndChanges(step: MigrationStep): boolean {
 }
 
 /**
- * Runs migration steps on a record's values, turning what migrations throw
- * into MigrationError and broken rules into ValidationError (`where` names the
- * method and the thing migrated; `where` finds where it is, only on failure).
+ * The error to throw when migrating `what` at `path` failed with `error`:
+ * a FieldProblem becomes a ValidationError (NaN, missing field), anything a
+ * migration threw a MigrationError whose `cause` it is.
+ *
+ * @example
+ * throw migrationFailure(error, 'LiveSystem#prepare', "class 'Pid'", 'root.pid');
+ */
+export function migrationFailure(error: unknown, method: string, what: string, path: string): Error {
+  if (error instanceof FieldProblem) {
+    const rule = error.rule === 'nan' ? 'a finite number became NaN and the patch does not allow it' : 'declared field missing after the migration';
+    return new ValidationError(`${method} failed: ${path}.${error.field}: ${rule}`, `${path}.${error.field}`, error.rule);
+  }
+  return new MigrationError(`${method} failed: the migration of ${what} at ${path} threw: ${String(error)}`, { cause: error });
+}
+
+/**
+ * Runs migration steps on a record's values (from `offset` in `old`), turning
+ * failures into typed errors (`where` names the place, only on failure).
  *
  * @example
  * migrateValues('LiveSystem#prepare', "class 'Pid'", () => 'root.pid', plan.steps, [1, 2]);
  */
-export function migrateValues(method: string, what: string, where: () => string, steps: readonly MigrationStep[], old: readonly unknown[]): unknown[] {
+export function migrateValues(method: string, what: string, where: () => string, steps: readonly MigrationStep[], old: readonly unknown[], offset = 0): unknown[] {
   try {
-    return runSteps(steps, old);
+    return runSteps(steps, old, offset);
   } catch (error) {
-    const path = where();
-    if (error instanceof FieldProblem) {
-      const rule = error.rule === 'nan' ? 'a finite number became NaN and the patch does not allow it' : 'declared field missing after the migration';
-      throw new ValidationError(`${method} failed: ${path}.${error.field}: ${rule}`, `${path}.${error.field}`, error.rule);
-    }
-    throw new MigrationError(`${method} failed: the migration of ${what} at ${path} threw: ${String(error)}`, { cause: error });
+    throw migrationFailure(error, method, what, where());
   }
 }
 

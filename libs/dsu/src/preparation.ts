@@ -1,121 +1,178 @@
+import { compileDirect, type DirectMigration, type Remap } from './compiled-migration';
 import { PatchRefusedError } from './errors';
-import { fieldAccess, type FieldAccess } from './field-access';
+import { fieldAccess, type FieldAccess, type Maker } from './field-access';
 import { SlotKind, walkGraph } from './graph-walk';
+import { runSteps } from './migration-step';
 import { pathStep } from './path-to';
-import { migrateValues, type ClassPlan, type UpdatePlan } from './plan-patch';
+import { migrationFailure, type ClassPlan, type UpdatePlan } from './plan-patch';
 import { SlotTable } from './slot-table';
 import type { StateChecks } from './state-checks';
 
-/** The instances of one old class found in the state, their new objects and the values last migrated. */
+/** The instances of one old class found in the state and their new objects. */
 interface Batch {
   readonly plan: ClassPlan;
   readonly old: FieldAccess;
   readonly fresh: FieldAccess;
+  readonly prototype: object;
+  readonly Maker: Maker;
+  /** Compiled code for copy-and-rename migrations; they need no snapshot. */
+  readonly direct: DirectMigration | undefined;
   readonly olds: object[];
   readonly news: object[];
-  /** The old field values each new object was computed from, `plan.oldLayout.length` per instance. */
+  /** General migrations only: the old values each new object was computed from, `oldLayout.length` per instance. */
   readonly saved: unknown[];
 }
 
 /**
  * The migrated copy of the state, built off to the side: every instance of a
- * changed class found from the roots, a new object for each (with the new
- * class's prototype and fields written in layout order, so they share one fast
- * hidden class), and every place that refers to an old instance.
+ * changed class found from the roots, a new object for each (built by
+ * compiled code, every field in-object), and every place that refers to an
+ * old instance.
  *
  * @example
  * const preparation = new Preparation(plan, starts, checks, 'LiveSystem#prepare');
- * preparation.migrateChanged(false, 'PreparedUpdate#commit', checks); // at commit: only instances whose fields changed
+ * preparation.migrateChanged(false, 'PreparedUpdate#commit', checks); // at commit: only what changed
  */
 export class Preparation {
   readonly replacement = new Map<object, object>();
   readonly slots = new SlotTable();
-  private readonly batches = new Map<ClassPlan, Batch>();
+  private readonly batches = new Map<object, Batch>();
+  /** New objects whose fields refer to objects: finished once every new object exists. */
+  private readonly referring: [Batch, number][] = [];
+  private readonly remap: Remap = (value) => this.replacement.get(value) ?? value;
   /** Number of instances found. */
   instances = 0;
 
   constructor(
     private readonly plan: UpdatePlan,
-    private readonly starts: readonly object[],
+    starts: readonly object[],
     private readonly checks: StateChecks,
     private readonly method: string,
   ) {
-    const seen = walkGraph(starts, (value, container, key, kind, first) => this.edge(value, container, key, kind, first));
-    const outputs = this.migrateChanged(true, method, checks);
-    walkGraph(outputs, (value, container, key, kind, first) => this.edge(value, container, key, kind, first), seen);
-    this.slots.resolve(this.replacement);
+    const visit = (value: object, container: object, key: unknown, kind: SlotKind, first: boolean) => this.edge(value, container, key, kind, first);
+    const seen = walkGraph(starts, visit);
+    const outputs: object[] = [];
+    for (const [batch, index] of this.referring) this.finish(batch, index, checks, outputs);
+    this.validate(checks, (batch) => batch.olds.keys());
+    walkGraph(outputs, visit, seen);
   }
 
   private edge(value: object, container: object, key: unknown, kind: SlotKind, first: boolean): boolean {
     const prototype = Object.getPrototypeOf(value) as object | null;
-    const plan = prototype === null ? undefined : this.plan.classes.get(prototype);
-    if (plan !== undefined) {
-      if (first) this.found(value, plan);
-      if (!this.replacement.has(container)) this.slot(container, key, kind, value);
+    const batch = prototype === null ? undefined : (this.batches.get(prototype) ?? this.batch(prototype));
+    const inInstance = this.batches.has(Object.getPrototypeOf(container) as object);
+    if (batch !== undefined) {
+      const fresh = first ? this.migrate(batch, value) : (this.replacement.get(value) as object);
+      if (!inInstance) this.slot(container, key, kind, value, fresh);
     } else if (prototype !== null && this.plan.stranded.has(prototype)) {
       const name = this.plan.stranded.get(prototype) as string;
       throw new PatchRefusedError(`${this.method} failed: class '${name}' is removed but has a live instance at ${this.checks.locate(value)}; give it a target class (into) or drop the instance first`);
-    } else if (typeof container !== 'function' && kind !== SlotKind.MapKey && !this.replacement.has(container)) {
+    } else if (typeof container !== 'function' && kind !== SlotKind.MapKey && !inInstance) {
       this.checks.fn(value, () => this.checks.locate(container), pathStep(kind, key));
     }
     return true;
   }
 
-  private found(instance: object, plan: ClassPlan): void {
-    let batch = this.batches.get(plan);
-    if (batch === undefined) {
-      batch = { plan, old: fieldAccess(plan.oldLayout), fresh: fieldAccess(plan.newLayout), olds: [], news: [], saved: [] };
-      this.batches.set(plan, batch);
-    }
-    const fresh = Object.create(plan.newClass.prototype as object) as object;
-    batch.olds.push(instance);
-    batch.news.push(fresh);
-    this.replacement.set(instance, fresh);
-    this.instances++;
+  private batch(oldPrototype: object): Batch | undefined {
+    const plan = this.plan.classes.get(oldPrototype);
+    if (plan === undefined) return undefined;
+    const fresh = fieldAccess(plan.newLayout);
+    const prototype = plan.newClass.prototype as object;
+    const direct = compileDirect(plan, prototype);
+    const batch = { plan, old: fieldAccess(plan.oldLayout), fresh, prototype, Maker: fresh.maker(prototype), direct, olds: [], news: [], saved: [] };
+    this.batches.set(oldPrototype, batch);
+    return batch;
   }
 
-  private slot(container: object, key: unknown, kind: SlotKind, value: object): void {
+  /** Migrates an instance found for the first time into its new object; references are remapped later. */
+  private migrate(batch: Batch, old: object): object {
+    const index = batch.olds.length;
+    let fresh: object;
+    if (batch.direct !== undefined) fresh = new batch.direct.Maker(old);
+    else {
+      const offset = index * batch.plan.oldLayout.length;
+      batch.old.read(old, batch.saved, offset);
+      fresh = new batch.Maker(this.run(batch, old, offset, this.method, this.checks));
+    }
+    if (batch.fresh.refers(fresh)) this.referring.push([batch, index]);
+    batch.olds.push(old);
+    batch.news.push(fresh);
+    this.replacement.set(old, fresh);
+    this.instances++;
+    return fresh;
+  }
+
+  private run(batch: Batch, old: object, offset: number, method: string, checks: StateChecks): unknown[] {
+    try {
+      return runSteps(batch.plan.steps, batch.saved, offset);
+    } catch (error) {
+      throw migrationFailure(error, method, `class '${batch.plan.oldName}'`, checks.locate(old));
+    }
+  }
+
+  private slot(container: object, key: unknown, kind: SlotKind, old: object, fresh: object): void {
     if (kind === SlotKind.Property && Object.isFrozen(container)) {
       throw new PatchRefusedError(`${this.method} failed: ${this.checks.locate(container)} is frozen but refers to an instance to migrate; unfreeze it`);
     }
-    this.slots.add(container, key, kind, value);
+    this.slots.add(container, key, kind, old, fresh);
+  }
+
+  /** Points a new object's fields at new objects and checks for functions of the old code. */
+  private finish(batch: Batch, index: number, checks: StateChecks, outputs: object[]): void {
+    const old = batch.olds[index] as object;
+    const fresh = batch.news[index] as object;
+    const values: unknown[] = [];
+    batch.fresh.read(fresh, values, 0);
+    values.forEach((value, field) => {
+      checks.fn(value, () => checks.locate(old), `.${batch.plan.newLayout[field] ?? ''}`);
+      if (typeof value !== 'object' || value === null) return;
+      outputs.push(value);
+      values[field] = this.remap(value);
+    });
+    batch.fresh.write(fresh, values);
+  }
+
+  private validate(checks: StateChecks, indexes: (batch: Batch) => Iterable<number>): void {
+    // Application validations may look at other instances: they run once every new object is filled.
+    for (const batch of this.batches.values()) {
+      const application = this.plan.checks.get(batch.prototype);
+      if (application === undefined) continue;
+      for (const index of indexes(batch)) checks.application(application, batch.news[index] as object, () => checks.locate(batch.olds[index] as object));
+    }
   }
 
   /**
    * Migrates again, from their current fields, the instances whose fields
-   * changed since they were last migrated (all of them when `all`), into the
-   * same new objects, and validates them. Returns the object values the new
-   * fields refer to. Throws MigrationError or ValidationError, leaving the
+   * changed since they were last migrated (every instance when `all`), into
+   * the same new objects, and validates them. Throws MigrationError or ValidationError, leaving the
    * running state untouched.
-   * Runs at the tick boundary (commit): allocates only for instances that
-   * changed; unchanged ones cost one compiled comparison.
+   * Runs at the tick boundary (commit): copy-and-rename migrations cost one
+   * compiled copy per instance and allocate nothing; others cost one compiled
+   * comparison per unchanged instance and a migration per changed one.
    */
-  migrateChanged(all: boolean, method: string, checks: StateChecks): object[] {
-    const outputs: object[] = [];
-    const remap = (value: unknown): unknown => {
-      if (typeof value !== 'object' || value === null) return value;
-      outputs.push(value);
-      return this.replacement.get(value) ?? value;
-    };
-    const validate: (() => void)[] = [];
+  migrateChanged(all: boolean, method: string, checks: StateChecks): void {
+    const changed = new Map<Batch, number[]>();
     for (const batch of this.batches.values()) {
-      const { plan, olds, news, saved } = batch;
-      const width = plan.oldLayout.length;
-      const application = this.plan.checks.get(plan.newClass.prototype as object);
+      const { olds, news, saved, direct } = batch;
+      const width = batch.plan.oldLayout.length;
+      const indexes: number[] = [];
       for (let index = 0; index < olds.length; index++) {
         const old = olds[index] as object;
+        if (direct !== undefined) {
+          const result = direct.sync(old, news[index] as object, this.remap);
+          if (result !== 0) indexes.push(index);
+          if (result > 1) this.finish(batch, index, checks, []);
+          continue;
+        }
         const offset = index * width;
         if (!all && !batch.old.differs(old, saved, offset)) continue;
         batch.old.read(old, saved, offset);
-        const where = () => checks.locate(old);
-        const values = migrateValues(method, `class '${plan.oldName}'`, where, plan.steps, saved.slice(offset, offset + width)).map(remap);
-        values.forEach((value, field) => checks.fn(value, where, `.${plan.newLayout[field] ?? ''}`));
-        batch.fresh.write(news[index] as object, values);
-        if (application !== undefined) validate.push(() => checks.application(application, news[index] as object, where));
+        batch.fresh.write(news[index] as object, this.run(batch, old, offset, method, checks));
+        this.finish(batch, index, checks, []);
+        indexes.push(index);
       }
+      changed.set(batch, indexes);
     }
-    // Application validations may look at other instances: they run once every new object is filled.
-    for (const check of validate) check();
-    return outputs;
+    this.validate(checks, (batch) => changed.get(batch) ?? []);
   }
 }

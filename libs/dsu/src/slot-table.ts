@@ -22,7 +22,7 @@ function rebuilt(container: Map<unknown, unknown> | Set<unknown>, swap: (value: 
  *
  * @example
  * const slots = new SlotTable();
- * slots.add(root, 'pid', SlotKind.Property, oldPid);
+ * slots.add(root, 'pid', SlotKind.Property, oldPid, newPid);
  * slots.swap(new Map([[oldPid, newPid]])); // root.pid === newPid
  */
 export class SlotTable {
@@ -30,7 +30,7 @@ export class SlotTable {
   private readonly keys: unknown[] = [];
   private readonly kinds: SlotKind[] = [];
   private readonly olds: object[] = [];
-  private news: object[] = [];
+  private readonly news: object[] = [];
   private readonly collections = new Set<Map<unknown, unknown> | Set<unknown>>();
 
   /** Number of places recorded. */
@@ -38,8 +38,8 @@ export class SlotTable {
     return this.olds.length + this.collections.size;
   }
 
-  /** Records that `container` holds `old` under `key`. */
-  add(container: object, key: unknown, kind: SlotKind, old: object): void {
+  /** Records that `container` holds `old` under `key`, to be replaced by `fresh`. */
+  add(container: object, key: unknown, kind: SlotKind, old: object, fresh: object): void {
     if (kind === SlotKind.MapKey || kind === SlotKind.SetMember) {
       this.collections.add(container as Map<unknown, unknown> | Set<unknown>);
       return;
@@ -48,11 +48,7 @@ export class SlotTable {
     this.keys.push(key);
     this.kinds.push(kind);
     this.olds.push(old);
-  }
-
-  /** Resolves the new object of every recorded place once, so the commit needs no lookup. */
-  resolve(replacement: ReadonlyMap<object, object>): void {
-    this.news = this.olds.map((old) => replacement.get(old) ?? old);
+    this.news.push(fresh);
   }
 
   /**
