@@ -20,7 +20,7 @@ export function busFixture(
   const faults: [BusFaultKind, number][] = [];
   const lost: BusLostError[] = [];
   let tamper: ReplyTamper | undefined;
-  const responder = new ServoResponder(device, servos, (reply, id) => (tamper ? tamper(reply, id) : reply));
+  const responder = new ServoResponder(device, servos, { tamper: (reply, id) => (tamper ? tamper(reply, id) : reply) });
   const timer = new ManualDeadlineTimer();
   const bus = new DynamixelBus({
     transport: host,

@@ -3,10 +3,12 @@ import { OperatingMode, XSeries } from '../control-table/x-series';
 import { decodeInstruction, type DecodedInstruction } from '../instructions/decode-instruction';
 import { encodePingReply } from '../instructions/ping';
 import { BROADCAST_ID, type Packet } from '../protocol/packet';
-import { PacketParser } from '../protocol/packet-parser';
+import { PacketParser, type ParserStatistics } from '../protocol/packet-parser';
 import { encodeStatus } from '../protocol/status-packet';
 import { toPacket } from '../protocol/to-packet';
 import type { ByteTransport } from '../transport/byte-transport';
+import { addressedIds } from './addressed-ids';
+import { ECHO_DYNAMICS, type ServoDynamics } from './servo-dynamics';
 import { ServoTable } from './servo-table';
 
 /** A servo the responder plays. */
@@ -23,13 +25,30 @@ export interface SimulatedServo {
 /** Rewrites (or, returning null, swallows) a reply before it is sent: fault injection. */
 export type ReplyTamper = (reply: Buffer, servoId: number) => Uint8Array | null;
 
+/** How a {@link ServoResponder} behaves beyond its control tables. */
+export interface ServoResponderOptions {
+  /** Every reply passes through it before it is sent (fault injection). */
+  readonly tamper?: ReplyTamper;
+  /** What moves the servos; default {@link ECHO_DYNAMICS} (present velocity follows the goal). */
+  readonly dynamics?: ServoDynamics;
+  /**
+   * Seconds of silence after which a frame still incomplete is dropped, as a
+   * servo's receiver gives up a packet whose bytes stopped coming (a damaged
+   * length field then costs one packet, not every packet until the bogus
+   * length is filled). Default: never.
+   */
+  readonly frameTimeout?: number;
+  /** Clock of `frameTimeout`, in seconds; default `performance.now()`. */
+  readonly clock?: () => number;
+}
+
 /**
- * The device side of a bus, without physics: decodes instructions with this
- * package's codec, keeps an X-series control table per servo and answers
- * with status packets (Ping, Read, Write, Reboot, Sync/Bulk Read and Write).
- * Present Velocity follows Goal Velocity while torque is on. Enough for the
- * driver's tests and benchmarks; the simulated servos with dynamics build on
- * the same codec in `sim/virtual-bus`.
+ * The device side of a bus: decodes instructions with this package's codec,
+ * keeps an X-series control table per servo and answers with status packets
+ * (Ping, Read, Write, Reboot, Sync/Bulk Read and Write). By default it has
+ * no dynamics (present velocity follows the goal while torque is on), which
+ * is enough for the driver's tests and benchmarks; `sim/virtual-bus` plugs
+ * physics in through {@link ServoResponderOptions.dynamics}.
  *
  * @example
  * const [host, device] = createMemoryLink();
@@ -40,14 +59,18 @@ export class ServoResponder {
   /** Instructions decoded so far. */
   instructions = 0;
   private readonly tables = new Map<number, ServoTable>();
+  private readonly parser: PacketParser;
+  private readonly dynamics: ServoDynamics;
   /** Replies to the instruction being executed: sent in one write, as servos answer back to back. */
   private pending: Uint8Array[] = [];
+  private lastChunkAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly transport: ByteTransport,
     servos: readonly SimulatedServo[],
-    private readonly tamper?: ReplyTamper,
+    private readonly options: ServoResponderOptions = {},
   ) {
+    this.dynamics = options.dynamics ?? ECHO_DYNAMICS;
     for (const servo of servos) {
       const table = new ServoTable();
       table.set(XSeries.modelNumber, servo.model.modelNumber);
@@ -57,8 +80,13 @@ export class ServoResponder {
       table.set(XSeries.returnDelayTime, servo.returnDelayTime ?? 0);
       this.tables.set(servo.id, table);
     }
-    const parser = new PacketParser((view) => this.handle(toPacket(view)));
-    transport.listen({ data: (chunk) => parser.feed(chunk), closed: () => undefined });
+    this.parser = new PacketParser((view) => this.handle(toPacket(view)));
+    transport.listen({ data: (chunk) => this.receive(chunk), closed: () => undefined });
+  }
+
+  /** What the servos' receiver delivered and dropped (damaged instructions show here). */
+  get received(): ParserStatistics {
+    return this.parser.statistics;
   }
 
   /** The control table of servo `id` (throws if it is not simulated). */
@@ -66,6 +94,16 @@ export class ServoResponder {
     const table = this.tables.get(id);
     if (table === undefined) throw new RangeError(`ServoResponder#table failed: no servo ${id}`);
     return table;
+  }
+
+  private receive(chunk: Uint8Array): void {
+    const { frameTimeout } = this.options;
+    if (frameTimeout !== undefined) {
+      const now = this.options.clock?.() ?? performance.now() / 1000;
+      if (now - this.lastChunkAt > frameTimeout) this.parser.reset();
+      this.lastChunkAt = now;
+    }
+    this.parser.feed(chunk);
   }
 
   private handle(packet: Packet): void {
@@ -79,6 +117,7 @@ export class ServoResponder {
       return;
     }
     this.instructions++;
+    for (const id of addressedIds(instruction, this.tables.keys())) this.dynamics.heard(id, this.table(id));
     this.execute(instruction);
     this.flush();
   }
@@ -92,24 +131,34 @@ export class ServoResponder {
       case 'read':
         return this.answerRead(instruction.id, instruction.address, instruction.length);
       case 'write':
-        return this.each(instruction.id, (id, table) => {
-          const error = table.write(instruction.address, instruction.data);
+        return this.each(instruction.id, (id) => {
+          const error = this.write(id, instruction.address, instruction.data);
           if (instruction.id !== BROADCAST_ID) this.reply(id, encodeStatus(id, error));
         });
       case 'reboot':
         return this.each(instruction.id, (id, table) => {
           if (instruction.id !== BROADCAST_ID) this.reply(id, encodeStatus(id, 0));
           table.reboot();
+          this.dynamics.changed(id, table);
         });
       case 'syncRead':
         return instruction.ids.forEach((id) => this.answerRead(id, instruction.address, instruction.length));
       case 'syncWrite':
-        return instruction.entries.forEach((entry) => this.tables.get(entry.id)?.write(instruction.address, entry.data));
+        return instruction.entries.forEach((entry) => this.write(entry.id, instruction.address, entry.data));
       case 'bulkRead':
         return instruction.entries.forEach((entry) => this.answerRead(entry.id, entry.address, entry.length));
       case 'bulkWrite':
-        return instruction.entries.forEach((entry) => this.tables.get(entry.id)?.write(entry.address, entry.data));
+        return instruction.entries.forEach((entry) => this.write(entry.id, entry.address, entry.data));
     }
+  }
+
+  /** Writes as servo `id` would (none: nothing happens) and returns its error number. */
+  private write(id: number, address: number, data: Uint8Array): number {
+    const table = this.tables.get(id);
+    if (table === undefined) return 0;
+    const error = table.write(address, data);
+    if (error === 0) this.dynamics.changed(id, table);
+    return error;
   }
 
   private answerRead(id: number, address: number, length: number): void {
@@ -128,7 +177,7 @@ export class ServoResponder {
   }
 
   private reply(id: number, frame: Buffer): void {
-    const bytes = this.tamper ? this.tamper(frame, id) : frame;
+    const bytes = this.options.tamper ? this.options.tamper(frame, id) : frame;
     if (bytes !== null) this.pending.push(bytes);
   }
 
@@ -137,4 +186,3 @@ export class ServoResponder {
     this.pending = [];
   }
 }
-

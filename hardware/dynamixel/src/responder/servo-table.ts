@@ -6,13 +6,20 @@ const TABLE_SIZE = 1024;
 const EEPROM_END = XSeries.torqueEnable.address;
 /** Goal PWM (100) to Goal Position (116..119): read-only while the bus watchdog has tripped. */
 const GOALS = { start: 100, end: 120 };
+/** Read-only spans of the X-series table: model and firmware (0..6), Registered Instruction and Hardware Error Status (69..70), Realtime Tick to Backup Ready (120..147). */
+const READ_ONLY: readonly { start: number; end: number }[] = [
+  { start: 0, end: 7 },
+  { start: 69, end: 71 },
+  { start: 120, end: 148 },
+];
 const WATCHDOG_TRIPPED = 0xff;
 
 /**
  * One simulated servo's control table, with the X-series write rules the
- * driver depends on: EEPROM locked while torque is on (access error 7), goals
- * locked while the bus watchdog has tripped (data range error 4). Present
- * Velocity mirrors Goal Velocity while torque is on (no dynamics).
+ * driver depends on: read-only entries and, while torque is on, the EEPROM
+ * refuse writes (access error 7); goals are locked while the bus watchdog has
+ * tripped (data range error 4). Present values are whatever the servo's
+ * dynamics set (see `ServoDynamics`).
  *
  * @example
  * const table = new ServoTable();
@@ -65,11 +72,28 @@ export class ServoTable {
   write(address: number, data: Uint8Array): number {
     const end = address + data.length;
     const torqueOn = this.get(XSeries.torqueEnable) === 1;
-    if (end > TABLE_SIZE || (address < EEPROM_END && torqueOn)) return 7;
-    if (address < GOALS.end && end > GOALS.start && this.get(XSeries.busWatchdog) === WATCHDOG_TRIPPED) return 4;
+    const readOnly = READ_ONLY.some((span) => address < span.end && end > span.start);
+    if (end > TABLE_SIZE || readOnly || (address < EEPROM_END && torqueOn)) return 7;
+    if (address < GOALS.end && end > GOALS.start && this.watchdogTripped) return 4;
     this.bytes.set(data, address);
-    this.follow();
     return 0;
+  }
+
+  /** Whether the bus watchdog has tripped (Bus Watchdog reads -1 until 0 is written). */
+  get watchdogTripped(): boolean {
+    return this.get(XSeries.busWatchdog) === WATCHDOG_TRIPPED;
+  }
+
+  /**
+   * What the servo does when no instruction came within its Bus Watchdog
+   * time: the register reads -1 and the goals turn read-only until 0 is
+   * written to it. Stopping the motor is the dynamics' part.
+   *
+   * @example
+   * table.tripWatchdog(); // table.watchdogTripped === true
+   */
+  tripWatchdog(): void {
+    this.set(XSeries.busWatchdog, WATCHDOG_TRIPPED);
   }
 
   /**
@@ -81,11 +105,5 @@ export class ServoTable {
   reboot(): void {
     this.set(XSeries.torqueEnable, 0);
     this.set(XSeries.busWatchdog, 0);
-    this.follow();
-  }
-
-  private follow(): void {
-    const torqueOn = this.get(XSeries.torqueEnable) === 1;
-    this.set(XSeries.presentVelocity, torqueOn ? this.get(XSeries.goalVelocity) : 0);
   }
 }

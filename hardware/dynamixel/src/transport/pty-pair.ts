@@ -15,7 +15,9 @@ export interface PtyPair {
 /**
  * Starts `socat -d -d pty,raw,echo=0,link=A pty,raw,echo=0,link=B` and
  * resolves once it has both terminals and is relaying, so the driver can run
- * through the real `serialport` stack against a simulated bus. Rejects with
+ * through the real `serialport` stack against a simulated bus. `close()`
+ * kills socat, which both ends see as an unplugged adapter; socat is also
+ * killed when this process exits. Rejects with
  * {@link DynamixelPortError} when socat is missing (install the `socat`
  * package) or does not come up within `timeoutMillis`.
  *
@@ -29,10 +31,17 @@ export function openPtyPair(timeoutMillis = 5000): Promise<PtyPair> {
   const directory = mkdtempSync(join(tmpdir(), 'tickswap-pty-'));
   const paths = [join(directory, 'A'), join(directory, 'B')] as const;
   const socat = spawn('socat', ['-d', '-d', ...paths.map((path) => `pty,raw,echo=0,link=${path}`)], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const exited = new Promise<void>((resolve) => socat.once('exit', () => resolve()));
-  const close = async (): Promise<void> => {
+  // A socat that could not be started emits 'error' and may never emit 'exit'.
+  const exited = new Promise<void>((resolve) => socat.once('exit', () => resolve()).once('error', () => resolve()));
+  const kill = (): void => {
     if (socat.exitCode === null && socat.signalCode === null) socat.kill('SIGTERM');
+  };
+  // A relay must not outlive the process that started it (an error exit, process.exit).
+  process.once('exit', kill);
+  const close = async (): Promise<void> => {
+    kill();
     await exited;
+    process.removeListener('exit', kill);
     rmSync(directory, { recursive: true, force: true });
   };
   return new Promise((resolve, reject) => {
