@@ -64,6 +64,8 @@ export type { DynamixelBusState } from './bus/dynamixel-bus';
 export { openDynamixelBus } from './bus/open-dynamixel-bus';
 export type { OpenDynamixelBusOptions } from './bus/open-dynamixel-bus';
 export { resolveBusOptions } from './bus/dynamixel-bus-options';
+export { DYNAMIXEL_MODELS, dynamixelMotors } from './bus/dynamixel-motors';
+export type { NamedMotor } from './bus/dynamixel-motors';
 export type { BusFaultKind, DynamixelBusOptions, DynamixelMotor, ResolvedBusOptions } from './bus/dynamixel-bus-options';
 export type { DynamixelBusStatistics } from './bus/dynamixel-bus-statistics';
 export { NodeDeadlineTimer } from './bus/deadline-timer';
@@ -81,5 +83,7 @@ export {
   SerialPortListError,
 } from './errors';
 export { ServoResponder } from './responder/servo-responder';
-export type { ReplyTamper, SimulatedServo } from './responder/servo-responder';
+export type { ReplyTamper, ServoResponderOptions, SimulatedServo } from './responder/servo-responder';
 export { ServoTable } from './responder/servo-table';
+export { ECHO_DYNAMICS } from './responder/servo-dynamics';
+export type { ServoDynamics } from './responder/servo-dynamics';

@@ -12,6 +12,8 @@ describe('resolveBusOptions', () => {
     expect(resolveBusOptions(valid)).toMatchObject({ watchdogMillis: 100, watchdogUnits: 5, maxConsecutiveFaults: 5, replyMarginMicros: 2000 });
     expect(resolveBusOptions({ ...valid, watchdogMillis: 0 }).watchdogUnits).toBe(0);
     expect(resolveBusOptions({ ...valid, watchdogMillis: 30 }).watchdogUnits).toBe(2);
+    expect(resolveBusOptions(valid).returnDelayMicros).toBeUndefined();
+    expect(resolveBusOptions({ ...valid, returnDelayMicros: 508 }).returnDelayMicros).toBe(508);
   });
 
   it('rejects every inconsistent option with DynamixelConfigError naming it', () => {
@@ -24,6 +26,7 @@ describe('resolveBusOptions', () => {
       fc.record({ watchdogMillis: fc.oneof(fc.integer({ min: 2541 }), fc.integer({ max: -20 })) }),
       fc.record({ maxConsecutiveFaults: fc.oneof(fc.integer({ max: 0 }), fc.double({ noInteger: true })) }),
       fc.record({ replyMarginMicros: fc.oneof(fc.integer({ max: -1 }), fc.constant(Number.NaN)) }),
+      fc.record({ returnDelayMicros: fc.oneof(fc.integer({ min: 509 }), fc.integer({ max: -1 }), fc.integer().map((n) => 2 * n + 1)) }),
     );
     fc.assert(
       fc.property(bad, (override) => {

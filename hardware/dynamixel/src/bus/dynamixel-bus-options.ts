@@ -24,6 +24,11 @@ export interface DynamixelBusOptions {
   readonly maxVelocity: number;
   /** Bus Watchdog (98) period armed by `start()`, in ms (rounded up to 20 ms units, at most 2540); 0 disables. Default 100. */
   readonly watchdogMillis?: number;
+  /**
+   * Return Delay Time (9) every servo must be set to, µs (2 µs units, 0..508):
+   * `start()` fails naming a servo set otherwise. Default: not checked.
+   */
+  readonly returnDelayMicros?: number;
   /** Consecutive faulted transfers after which the bus is declared lost. Default 5. */
   readonly maxConsecutiveFaults?: number;
   /** Added to every reply deadline for the host side (OS, USB latency timer, Node's 1 ms timers). Default 2000 µs. */
@@ -37,8 +42,9 @@ export interface DynamixelBusOptions {
 }
 
 /** The options with defaults applied and the watchdog in register units. */
-export interface ResolvedBusOptions extends Required<Omit<DynamixelBusOptions, 'timer' | 'onFault' | 'onLost'>> {
+export interface ResolvedBusOptions extends Required<Omit<DynamixelBusOptions, 'timer' | 'onFault' | 'onLost' | 'returnDelayMicros'>> {
   readonly watchdogUnits: number;
+  readonly returnDelayMicros: number | undefined;
 }
 
 /**
@@ -66,6 +72,10 @@ export function resolveBusOptions(options: DynamixelBusOptions): ResolvedBusOpti
   if (!Number.isInteger(maxConsecutiveFaults) || maxConsecutiveFaults < 1) {
     fail(`maxConsecutiveFaults ${maxConsecutiveFaults} is not a positive integer`);
   }
+  const { returnDelayMicros } = options;
+  if (returnDelayMicros !== undefined && !(Number.isInteger(returnDelayMicros / 2) && returnDelayMicros >= 0 && returnDelayMicros <= 508)) {
+    fail(`returnDelayMicros ${returnDelayMicros} is not an even number of µs from 0 to 508 (Return Delay Time counts 2 µs units)`);
+  }
   const replyMarginMicros = options.replyMarginMicros ?? 2000;
   if (!(replyMarginMicros >= 0)) fail(`replyMarginMicros ${replyMarginMicros} is negative`);
   return {
@@ -75,6 +85,7 @@ export function resolveBusOptions(options: DynamixelBusOptions): ResolvedBusOpti
     maxVelocity: options.maxVelocity,
     watchdogMillis,
     watchdogUnits,
+    returnDelayMicros,
     maxConsecutiveFaults,
     replyMarginMicros,
   };

@@ -49,6 +49,20 @@ describe('DynamixelBus faults', () => {
     expect(fixture.bus.statistics().parser.crcErrors).toBe(1);
   });
 
+  it('ends a read at once when the replies still missing all arrived damaged, without waiting for the deadline', async () => {
+    const fixture = await running();
+    fixture.tamper((reply) => {
+      reply[12] = (reply[12] as number) ^ 0x01;
+      return reply;
+    });
+    const outcome = fixture.bus.read(fixture.readings);
+    await settle();
+    expect(fixture.timer.armed).toBe(false);
+    expect(await outcome).toBe('fault');
+    expect(fixture.faults).toEqual([['crc', 0]]);
+    expect(fixture.bus.statistics().parser.crcErrors).toBe(2);
+  });
+
   it('counts an error-flagged reply as a status fault; a hardware alert alone is only counted', async () => {
     const fixture = await running();
     const flag = (error: number) => (reply: Buffer, id: number) =>

@@ -65,6 +65,23 @@ describe('DynamixelBus over an in-memory link', () => {
     expect(wrongMode.bus.state).toBe('idle');
   });
 
+  it('refuses to start a motor whose Return Delay Time is not the one expected, naming it', async () => {
+    const servos = [
+      { id: 1, model: XM430_W210 },
+      { id: 2, model: XM430_W210, returnDelayTime: 250 },
+    ];
+    const unchecked = busFixture({}, servos);
+    await expect(unchecked.bus.start()).resolves.toBeUndefined();
+    const checked = busFixture({ returnDelayMicros: 0 }, servos);
+    await expect(checked.bus.start()).rejects.toThrow(
+      new DynamixelMotorMismatchError(
+        'DynamixelBus#start',
+        2,
+        'has Return Delay Time 500 µs, expected 0 µs; set Return Delay Time (9) to 0 with torque off (DYNAMIXEL Wizard), or fix the expected value',
+      ),
+    );
+  });
+
   it('rejects start with a timeout naming the motor that does not answer, and sends torque off to the rest', async () => {
     const { bus, timer, responder } = busFixture({}, [{ id: 1, model: XM430_W210 }]);
     responder.table(1).set(XSeries.torqueEnable, 1);

@@ -99,9 +99,10 @@ export class DynamixelBus implements MotorBus {
   }
 
   /**
-   * Pings every motor, checks model and velocity mode, clears and arms the
-   * bus watchdog, zeroes the goals and enables torque. Rejects with a typed
-   * error naming the motor (after sending every motor torque off).
+   * Pings every motor, checks model, velocity mode and (when configured)
+   * Return Delay Time, clears and arms the bus watchdog, zeroes the goals and
+   * enables torque. Rejects with a typed error naming the motor (after
+   * sending every motor torque off).
    */
   async start(): Promise<void> {
     if (this.current === 'running') return;
@@ -109,7 +110,7 @@ export class DynamixelBus implements MotorBus {
     await this.link.idle();
     this.current = 'starting';
     try {
-      const returnDelayMicros = await checkMotors(this.requester, this.options.motors);
+      const returnDelayMicros = await checkMotors(this.requester, this.options.motors, this.options.returnDelayMicros);
       this.readTimeoutMicros = replyTimeoutMicros(
         this.syncRead.length,
         this.motorCount,

@@ -11,14 +11,19 @@ import type { Requester } from './requester';
 const METHOD = 'DynamixelBus#start';
 
 /**
- * Pings every motor, checks its model number and that it is in velocity mode,
- * and returns the largest Return Delay Time (µs) for the reply deadlines.
- * Rejects with a typed error naming the first motor that is wrong.
+ * Pings every motor, checks its model number, that it is in velocity mode
+ * and, when `expectedReturnDelayMicros` is given, its Return Delay Time; returns
+ * the largest Return Delay Time (µs) for the reply deadlines. Rejects with a
+ * typed error naming the first motor that is wrong.
  *
  * @example
- * const returnDelayMicros = await checkMotors(requester, motors);
+ * const returnDelayMicros = await checkMotors(requester, motors, 0);
  */
-export async function checkMotors(requester: Requester, motors: readonly DynamixelMotor[]): Promise<number> {
+export async function checkMotors(
+  requester: Requester,
+  motors: readonly DynamixelMotor[],
+  expectedReturnDelayMicros: number | undefined,
+): Promise<number> {
   let returnDelayMicros = 0;
   for (const { id, model } of motors) {
     const ping = await requester.request(METHOD, id, encodePing(id), 3);
@@ -42,7 +47,15 @@ export async function checkMotors(requester: Requester, motors: readonly Dynamix
         `is in operating mode ${mode} (${name}), expected ${OperatingMode.velocity} (velocity); set Operating Mode (11) to 1 with torque off (DYNAMIXEL Wizard)`,
       );
     }
-    returnDelayMicros = Math.max(returnDelayMicros, (settings.data[0] as number) * 2);
+    const delayMicros = (settings.data[0] as number) * 2;
+    if (expectedReturnDelayMicros !== undefined && delayMicros !== expectedReturnDelayMicros) {
+      throw new DynamixelMotorMismatchError(
+        METHOD,
+        id,
+        `has Return Delay Time ${delayMicros} µs, expected ${expectedReturnDelayMicros} µs; set Return Delay Time (9) to ${expectedReturnDelayMicros / 2} with torque off (DYNAMIXEL Wizard), or fix the expected value`,
+      );
+    }
+    returnDelayMicros = Math.max(returnDelayMicros, delayMicros);
   }
   return returnDelayMicros;
 }

@@ -24,8 +24,9 @@ const NO_SLOT = -1;
 /**
  * The host side of a half-duplex Dynamixel bus: sends requests, routes the
  * status packets that come back to the one exchange in progress, and ends it
- * when every expected device has answered or the deadline passes. Replies
- * outside an exchange are stale and dropped.
+ * when every expected device has answered, when the replies still missing
+ * all arrived damaged, or when the deadline passes. Replies outside an
+ * exchange are stale and dropped.
  *
  * @example
  * const link = new StatusLink(transport, new NodeDeadlineTimer(), () => console.warn('port closed'));
@@ -59,7 +60,7 @@ export class StatusLink {
   ) {
     this.parser = new PacketParser((packet) => this.route(packet), { maxLength: 1024 });
     transport.listen({
-      data: (chunk) => this.parser.feed(chunk),
+      data: (chunk) => this.receive(chunk),
       closed: (error) => this.close(error),
     });
   }
@@ -125,6 +126,19 @@ export class StatusLink {
   /** Stops listening to the deadline for good; the transport is the caller's to close. */
   dispose(): void {
     this.timer.dispose();
+  }
+
+  /**
+   * Feeds the parser; when every reply still awaited is matched by a damaged
+   * frame, the exchange ends at once as `'crc'` instead of at its deadline,
+   * so a corrupt reply costs one round trip, not a whole deadline. (A damaged
+   * frame left over from an earlier exchange can end one early; its real
+   * replies then arrive late, the case Protocol 2.0 cannot tell apart anyway.)
+   * Runs for every received chunk: must not allocate.
+   */
+  private receive(chunk: Uint8Array): void {
+    this.parser.feed(chunk);
+    if (this.handler !== null && this.damagedFrames() - this.damagedBefore >= this.remaining) this.finish('crc');
   }
 
   private damagedFrames(): number {
