@@ -66,6 +66,17 @@ function child(field: string, key: string): string {
 }
 
 /**
+ * A field that may be left out: absent (`undefined`) passes, anything else
+ * must pass `check`.
+ *
+ * @example
+ * const serial = optional(objectOf({ device: nonEmptyString }));
+ */
+export function optional<T>(check: Check<T>): Check<T | undefined> {
+  return (value, field) => (value === undefined ? undefined : check(value, field));
+}
+
+/**
  * A plain object with exactly the fields of `shape`: every one required,
  * any other rejected (a misspelt field is an error, never silently ignored).
  *
@@ -87,7 +98,9 @@ export function objectOf<S extends Record<string, Check<unknown>>>(
     }
     const result: Record<string, unknown> = {};
     for (const [key, check] of Object.entries(shape)) {
-      result[key] = check(record[key], child(field, key));
+      const checked = check(record[key], child(field, key));
+      // An optional field left out stays out, so a description compares equal to its re-parse.
+      if (checked !== undefined) result[key] = checked;
     }
     return result as { readonly [K in keyof S]: ReturnType<S[K]> };
   };

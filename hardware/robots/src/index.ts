@@ -4,6 +4,7 @@ export type {
   MotorDynamics,
   MotorLimits,
   RobotDescription,
+  SerialSettings,
   WheelSide,
 } from './robot-description';
 export { RobotDescriptionError } from './robot-description-error';

@@ -60,6 +60,22 @@ const BAD_VALUES: Record<string, fc.Arbitrary<unknown>> = {
   coulombFriction: fc.oneof(notANumber, notNonNegative),
   viscousFriction: fc.oneof(notANumber, notNonNegative),
 };
+BAD_VALUES['device'] = fc.oneof(notAString, fc.stringMatching(/^\s*$/));
+BAD_VALUES['baudRate'] = fc.oneof(notANumber, notPositive, fc.double({ min: 1, max: 4.5e6, noInteger: true }));
+BAD_VALUES['returnDelayMicros'] = fc.oneof(
+  notANumber,
+  notFinite,
+  fc.integer({ max: -1 }),
+  fc.integer({ min: 255 }),
+  fc.integer({ min: 0, max: 253 }).map((n) => 2 * n + 1),
+);
+BAD_VALUES['watchdogMillis'] = fc.oneof(
+  notANumber,
+  notFinite,
+  fc.integer({ max: 19 }),
+  fc.integer({ min: 2541 }),
+  fc.integer({ min: 20, max: 2540 }).filter((n) => n % 20 !== 0),
+);
 const POSITIVE = ['wheelRadius', 'trackWidth', 'gearRatio', 'maxVelocity', 'maxCurrent', 'timeConstant', 'torqueConstant', 'inertia'];
 for (const key of POSITIVE) BAD_VALUES[key] = fc.oneof(notANumber, notPositive);
 
@@ -115,6 +131,31 @@ describe('parseRobotDescription', () => {
         expect(error.message).toContain('must be absent (known fields:');
       }),
     );
+  });
+
+  it('reads the serial settings, and accepts a description without them (a simulated robot)', () => {
+    expect(parseRobotDescription(reference).serial).toEqual({ device: '/dev/ttyUSB0', baudRate: 1_000_000, returnDelayMicros: 0, watchdogMillis: 100 });
+    const simulated = structuredClone(reference) as Record<string, Json>;
+    delete simulated['serial'];
+    const robot = parseRobotDescription(simulated);
+    expect(robot.serial).toBeUndefined();
+    expect('serial' in robot).toBe(false);
+  });
+
+  it('says what the servos count in when a serial timing is off their grid', () => {
+    const odd = structuredClone(reference);
+    parent(odd, ['serial']).returnDelayMicros = 3;
+    expect(errorOf(odd).message).toBe(
+      'parseRobotDescription failed: serial.returnDelayMicros must be an even number from 0 to 508 (Return Delay Time counts 2 µs), got 3',
+    );
+    const watchdog = structuredClone(reference);
+    parent(watchdog, ['serial']).watchdogMillis = 0;
+    expect(errorOf(watchdog).message).toBe(
+      'parseRobotDescription failed: serial.watchdogMillis must be a multiple of 20 from 20 to 2540 (Bus Watchdog counts 20 ms), got 0',
+    );
+    const notObject = structuredClone(reference) as Record<string, Json>;
+    notObject['serial'] = '/dev/ttyUSB0';
+    expect(errorOf(notObject).field).toBe('serial');
   });
 
   it('gives the example message of a negative velocity limit', () => {

@@ -1,4 +1,4 @@
-import { arrayOf, invalidField, nonEmptyString, numberWhere, objectOf, oneOf } from './field-checks';
+import { arrayOf, invalidField, nonEmptyString, numberWhere, objectOf, oneOf, optional } from './field-checks';
 import type { MotorDescription, RobotDescription } from './robot-description';
 import { RobotDescriptionError } from './robot-description-error';
 
@@ -24,13 +24,20 @@ const motor = objectOf({
   }),
 });
 
-// Serial bus settings will be one more entry of this shape.
+const serial = objectOf({
+  device: nonEmptyString,
+  baudRate: numberWhere('a positive integer (bits per second)', (n) => Number.isInteger(n) && n > 0),
+  returnDelayMicros: numberWhere('an even number from 0 to 508 (Return Delay Time counts 2 µs)', (n) => n >= 0 && n <= 508 && n % 2 === 0),
+  watchdogMillis: numberWhere('a multiple of 20 from 20 to 2540 (Bus Watchdog counts 20 ms)', (n) => n >= 20 && n <= 2540 && n % 20 === 0),
+});
+
 const robot = objectOf({
   name: nonEmptyString,
   kind: oneOf(['differential-drive'] as const),
   wheelRadius: positive,
   trackWidth: positive,
   motors: arrayOf(motor, 2),
+  serial: optional(serial),
 });
 
 function checkMotorSet(motors: readonly MotorDescription[]): void {
@@ -58,7 +65,7 @@ function deepFreeze<T>(value: T): T {
 /**
  * Validates a robot description (JSON text, or an already parsed value) and
  * returns it typed and deeply frozen. Every field is checked, unknown fields
- * are rejected, motor ids must be unique.
+ * are rejected, motor ids must be unique; `serial` may be left out.
  *
  * @throws RobotDescriptionError naming the first bad field, e.g.
  *   `parseRobotDescription failed: motors[1].limits.maxVelocity must be a positive number, got -3`

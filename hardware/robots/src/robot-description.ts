@@ -44,10 +44,24 @@ export interface MotorDescription {
 }
 
 /**
+ * How the controller reaches the motors over serial (Dynamixel Protocol 2.0);
+ * bus ids and models are the motors' own fields.
+ */
+export interface SerialSettings {
+  /** The bus adapter's device: `/dev/ttyUSB0`, `/dev/serial/by-id/usb-FTDI_...`. */
+  readonly device: string;
+  /** Bits per second the servos are set to (Baud Rate (8)): 57600, 1000000, ... */
+  readonly baudRate: number;
+  /** Return Delay Time (9) the servos are set to, µs: even, 0 to 508 (the register counts 2 µs). */
+  readonly returnDelayMicros: number;
+  /** Bus Watchdog (98) the controller arms, ms: a multiple of 20 from 20 to 2540. A servo hearing nothing that long stops. */
+  readonly watchdogMillis: number;
+}
+
+/**
  * A validated, deeply frozen robot description (see `parseRobotDescription`).
  * Lengths in metres. The only kind so far is a differential drive with one
- * motor per side; a serial bus section (device, baud rate) is the next field
- * to come.
+ * motor per side.
  */
 export interface RobotDescription {
   readonly name: string;
@@ -57,4 +71,6 @@ export interface RobotDescription {
   /** Distance between the two wheels' contact points, m. */
   readonly trackWidth: number;
   readonly motors: readonly MotorDescription[];
+  /** The serial bus of the real robot; absent for a robot that is only simulated. */
+  readonly serial?: SerialSettings;
 }
