@@ -55,6 +55,10 @@ export class Preparation {
     for (const [batch, index] of this.referring) this.finish(batch, index, checks, outputs);
     this.validate(checks, (batch) => batch.olds.keys());
     walkGraph(outputs, visit, seen);
+    // A dry run of the commit's re-migration (nothing has changed yet) gets the
+    // code compiled for this patch optimised now, between ticks, rather than
+    // in the boundary: cold, it costs the commit several times more.
+    this.migrateChanged(false, method, checks);
   }
 
   private edge(value: object, container: object, key: unknown, kind: SlotKind, first: boolean): boolean {
@@ -155,12 +159,14 @@ export class Preparation {
     for (const batch of this.batches.values()) {
       const { olds, news, saved, direct } = batch;
       const width = batch.plan.oldLayout.length;
+      // Only the application validations need to know which instances changed.
       const indexes: number[] = [];
+      const track = this.plan.checks.has(batch.prototype);
       for (let index = 0; index < olds.length; index++) {
         const old = olds[index] as object;
         if (direct !== undefined) {
           const result = direct.sync(old, news[index] as object, this.remap);
-          if (result !== 0) indexes.push(index);
+          if (result !== 0 && track) indexes.push(index);
           if (result > 1) this.finish(batch, index, checks, []);
           continue;
         }
@@ -169,7 +175,7 @@ export class Preparation {
         batch.old.read(old, saved, offset);
         batch.fresh.write(news[index] as object, this.run(batch, old, offset, method, checks));
         this.finish(batch, index, checks, []);
-        indexes.push(index);
+        if (track) indexes.push(index);
       }
       changed.set(batch, indexes);
     }

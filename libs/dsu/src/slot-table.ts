@@ -14,6 +14,21 @@ function rebuilt(container: Map<unknown, unknown> | Set<unknown>, swap: (value: 
   }
 }
 
+/** Places of one kind: container, key, old object, new object, in parallel arrays. */
+class Places {
+  readonly containers: object[] = [];
+  readonly keys: unknown[] = [];
+  readonly olds: object[] = [];
+  readonly news: object[] = [];
+
+  push(container: object, key: unknown, old: object, fresh: object): void {
+    this.containers.push(container);
+    this.keys.push(key);
+    this.olds.push(old);
+    this.news.push(fresh);
+  }
+}
+
 /**
  * Every place in the state graph that refers to an instance being replaced,
  * so a commit can point them at the new objects and a rollback back at the old
@@ -26,59 +41,53 @@ function rebuilt(container: Map<unknown, unknown> | Set<unknown>, swap: (value: 
  * slots.swap(new Map([[oldPid, newPid]])); // root.pid === newPid
  */
 export class SlotTable {
-  private readonly containers: object[] = [];
-  private readonly keys: unknown[] = [];
-  private readonly kinds: SlotKind[] = [];
-  private readonly olds: object[] = [];
-  private readonly news: object[] = [];
+  private readonly properties = new Places();
+  private readonly mapValues = new Places();
   private readonly collections = new Set<Map<unknown, unknown> | Set<unknown>>();
 
   /** Number of places recorded. */
   get size(): number {
-    return this.olds.length + this.collections.size;
+    return this.properties.olds.length + this.mapValues.olds.length + this.collections.size;
   }
 
   /** Records that `container` holds `old` under `key`, to be replaced by `fresh`. */
   add(container: object, key: unknown, kind: SlotKind, old: object, fresh: object): void {
-    if (kind === SlotKind.MapKey || kind === SlotKind.SetMember) {
-      this.collections.add(container as Map<unknown, unknown> | Set<unknown>);
-      return;
-    }
-    this.containers.push(container);
-    this.keys.push(key);
-    this.kinds.push(kind);
-    this.olds.push(old);
-    this.news.push(fresh);
+    if (kind === SlotKind.Property) this.properties.push(container, key, old, fresh);
+    else if (kind === SlotKind.MapValue) this.mapValues.push(container, key, old, fresh);
+    else this.collections.add(container as Map<unknown, unknown> | Set<unknown>);
   }
 
   /**
    * Points every place at its new object.
-   * Runs at the tick boundary: allocates nothing per place except for rebuilt
-   * collections; a place that no longer holds its old object is left alone.
+   * Runs at the tick boundary: one compare and one store per place, no
+   * allocation except for rebuilt collections; a place that no longer holds
+   * its old object is left alone.
    */
   swap(replacement: ReadonlyMap<object, object>): void {
-    this.write(this.olds, this.news);
+    this.write(false);
     for (const collection of this.collections) rebuilt(collection, (value) => (typeof value === 'object' && value !== null ? (replacement.get(value) ?? value) : value));
   }
 
   /** Points every place back at its old object (rollback). */
   unswap(replacement: ReadonlyMap<object, object>): void {
-    this.write(this.news, this.olds);
+    this.write(true);
     const back = new Map([...replacement].map(([old, fresh]) => [fresh, old]));
     for (const collection of this.collections) rebuilt(collection, (value) => (typeof value === 'object' && value !== null ? (back.get(value) ?? value) : value));
   }
 
-  private write(from: readonly object[], to: readonly object[]): void {
-    const { containers, keys, kinds } = this;
+  private write(back: boolean): void {
+    const { containers, keys } = this.properties;
+    const [from, to] = back ? [this.properties.news, this.properties.olds] : [this.properties.olds, this.properties.news];
     for (let index = 0; index < containers.length; index++) {
       const container = containers[index] as Container;
-      const key = keys[index];
-      if (kinds[index] === SlotKind.Property) {
-        if (container[key as PropertyKey] === from[index]) container[key as PropertyKey] = to[index];
-      } else {
-        const map = container as unknown as Map<unknown, unknown>;
-        if (map.get(key) === from[index]) map.set(key, to[index]);
-      }
+      const key = keys[index] as PropertyKey;
+      if (container[key] === from[index]) container[key] = to[index];
+    }
+    const maps = this.mapValues;
+    const [mapFrom, mapTo] = back ? [maps.news, maps.olds] : [maps.olds, maps.news];
+    for (let index = 0; index < maps.containers.length; index++) {
+      const map = maps.containers[index] as Map<unknown, unknown>;
+      if (map.get(maps.keys[index]) === mapFrom[index]) map.set(maps.keys[index], mapTo[index]);
     }
   }
 }
