@@ -3,7 +3,7 @@ import { walkGraph } from './graph-walk';
 import type { InPlaceMigrator } from './in-place-migrator';
 import type { Namespace } from './namespace';
 import type { Patch } from './patch';
-import type { UpdatePlan } from './plan-patch';
+import type { ClassPlan, UpdatePlan } from './plan-patch';
 import type { SlotTable } from './slot-table';
 import type { InstalledStubs } from './stubs';
 import type { Policy, PrepareOptions, UpdateHost } from './update-host';
@@ -15,6 +15,8 @@ export interface CommitRecord {
   /** The rewritten references (absent with the lazy policy, which rewrites none). */
   readonly slots: SlotTable | undefined;
   readonly replacement: ReadonlyMap<object, object>;
+  /** The old instances found at prepare, by class plan: what a lazy commit left to migrate. */
+  readonly pending: readonly [ClassPlan, readonly object[]][];
 }
 
 /**
@@ -30,6 +32,8 @@ export class CommittedUpdate {
   readonly to: Namespace;
   readonly patch: Patch;
   private rolledBack = false;
+  /** Where `settle` stopped in `record.pending`: list, then position. */
+  private cursor: [number, number] = [0, 0];
 
   constructor(
     private readonly host: UpdateHost,
@@ -49,20 +53,36 @@ export class CommittedUpdate {
   }
 
   /**
-   * Migrates now every reachable instance still waiting for its lazy
-   * migration, so the state is entirely of the new version (before a snapshot,
-   * or before preparing the next update). Runs between ticks: walks the state.
-   * Returns the number migrated.
+   * Migrates now, in place, up to `limit` instances still waiting for their
+   * lazy migration: first those found at prepare, in order, then (once those
+   * are done) any other reachable one, found by a walk of the state (each
+   * call that has budget left once the list is done walks). Call it
+   * between ticks with a budget to spread lazy migrations over idle time, or
+   * without one before a snapshot or the next update. Returns how many were
+   * migrated; 0 means nothing reachable is left.
    */
-  settle(): number {
+  settle(limit = Infinity): number {
     const before = this.record.inPlace.migrated;
-    const { starts } = this.host.roots(this.to);
-    walkGraph(starts, (value) => {
-      const plan = this.plan.classes.get(Object.getPrototypeOf(value) as object);
-      if (plan !== undefined && !this.record.replacement.has(value)) this.record.inPlace.migrate(value, plan);
-      return true;
-    });
+    const done = () => this.record.inPlace.migrated - before >= limit;
+    const { pending } = this.record;
+    for (let [list, index] = this.cursor; list < pending.length && !done(); list++, index = 0) {
+      const [plan, olds] = pending[list] as [ClassPlan, readonly object[]];
+      for (; index < olds.length && !done(); index++) this.settleOne(olds[index] as object, plan);
+      this.cursor = [list, index];
+      if (index < olds.length) break;
+    }
+    if (!done()) {
+      walkGraph(this.host.roots(this.to).starts, (value) => {
+        if (!done()) this.settleOne(value, this.plan.classes.get(Object.getPrototypeOf(value) as object));
+        return true;
+      });
+    }
     return this.record.inPlace.migrated - before;
+  }
+
+  private settleOne(instance: object, plan: ClassPlan | undefined): void {
+    const waiting = plan !== undefined && Object.getPrototypeOf(instance) === plan.oldClass.prototype && !this.record.replacement.has(instance);
+    if (waiting) this.record.inPlace.migrate(instance, plan);
   }
 
   /**

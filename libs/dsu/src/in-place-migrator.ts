@@ -1,6 +1,7 @@
 import { fieldAccess } from './field-access';
 import { reshape, restore, type ReshapeUndo } from './in-place';
-import { migrateValues, type ClassPlan, type UpdatePlan } from './plan-patch';
+import { runSteps } from './migration-step';
+import { migrationFailure, type ClassPlan, type UpdatePlan } from './plan-patch';
 import type { StateChecks } from './state-checks';
 
 /**
@@ -36,19 +37,30 @@ export class InPlaceMigrator {
   migrate(instance: object, plan: ClassPlan): object {
     const old: unknown[] = [];
     fieldAccess(plan.oldLayout).read(instance, old, 0);
-    const where = () => `<an instance of '${plan.oldName}'>`;
-    const values = migrateValues(this.method, `class '${plan.oldName}'`, where, plan.steps, old).map((value) =>
-      typeof value === 'object' && value !== null ? (this.replacement.get(value) ?? value) : value,
-    );
-    const undo = reshape(instance, plan.newClass.prototype as object, plan.oldLayout, plan.newLayout, values);
+    let values: unknown[];
     try {
-      this.checks.application(this.plan.checks.get(plan.newClass.prototype as object), instance, where);
+      values = runSteps(plan.steps, old);
+    } catch (error) {
+      throw migrationFailure(error, this.method, `class '${plan.oldName}'`, `<an instance of '${plan.oldName}'>`);
+    }
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index];
+      if (typeof value === 'object' && value !== null) values[index] = this.replacement.get(value) ?? value;
+    }
+    const undo = reshape(instance, plan.newClass.prototype as object, plan.oldLayout, plan.newLayout, values);
+    const checks = this.plan.checks.get(plan.newClass.prototype as object);
+    if (checks !== undefined) this.validate(checks, undo, plan);
+    this.log.push(undo);
+    return instance;
+  }
+
+  private validate(checks: readonly ((instance: object) => string | undefined)[], undo: ReshapeUndo, plan: ClassPlan): void {
+    try {
+      this.checks.application(checks, undo.object, () => `<an instance of '${plan.oldName}'>`);
     } catch (error) {
       restore(undo);
       throw error;
     }
-    this.log.push(undo);
-    return instance;
   }
 
   /** Puts every instance migrated in place back as it was before its migration, newest first. */

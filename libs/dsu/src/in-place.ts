@@ -30,14 +30,17 @@ export function reshape(object: object, prototype: object, oldLayout: readonly s
   if (!Object.isExtensible(object)) throw new TypeError('the object is frozen, sealed or not extensible');
   const fields = object as Fields;
   const keys = Object.keys(fields);
-  const saved = keys.map((key) => fields[key]);
+  // Plain loops, no closures: this runs once per instance inside a tick.
+  const saved = new Array<unknown>(keys.length);
+  for (let index = 0; index < keys.length; index++) saved[index] = fields[keys[index] as string];
   const undo = { object, prototype: Object.getPrototypeOf(object) as object | null, keys, values: saved };
   strip(fields, keys);
   Object.setPrototypeOf(object, prototype);
-  layout.forEach((name, index) => (fields[name] = values[index]));
-  keys.forEach((key, index) => {
+  for (let index = 0; index < layout.length; index++) fields[layout[index] as string] = values[index];
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
     if (!oldLayout.includes(key) && !layout.includes(key)) fields[key] = saved[index];
-  });
+  }
   return undo;
 }
 
@@ -51,5 +54,5 @@ export function restore(undo: ReshapeUndo): void {
   const fields = undo.object as Fields;
   strip(fields, Object.keys(fields));
   Object.setPrototypeOf(undo.object, undo.prototype);
-  undo.keys.forEach((key, index) => (fields[key] = undo.values[index]));
+  for (let index = 0; index < undo.keys.length; index++) fields[undo.keys[index] as string] = undo.values[index];
 }

@@ -69,3 +69,17 @@ describe('lazy migration', () => {
     expect(asV2(pids[1]).gain).toBe(0.5);
   });
 });
+
+describe('settling lazy migrations in slices', () => {
+  it('migrates at most the budget per call, instances found at prepare first', () => {
+    const { pids, committed, live, Pid } = lazyRobot();
+    const late = new Pid(9);
+    (live.root as { late?: object }).late = late;
+    expect(committed.settle(1)).toBe(1);
+    expect(Object.keys(pids[0] as object)).toContain('gain');
+    expect(Object.keys(pids[1] as object)).toContain('ki');
+    expect(committed.settle(5)).toBe(2);
+    expect(Object.keys(late)).toContain('gain');
+    expect(committed.settle()).toBe(0);
+  });
+});

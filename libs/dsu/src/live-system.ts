@@ -79,7 +79,10 @@ export class LiveSystem<Root extends object = object> {
     return this.prepare(patch, options).commit();
   }
 
-  /** Migrates every reachable instance still waiting for a lazy migration; returns how many. */
+  /**
+   * Migrates every reachable instance still waiting for a lazy migration,
+   * oldest update first; returns how many. Runs between ticks (walks the state).
+   */
   settle(): number {
     return this.history.reduce((count, update) => count + update.settle(), 0);
   }

@@ -61,6 +61,11 @@ export class Preparation {
     this.migrateChanged(false, method, checks);
   }
 
+  /** The old instances found, by class plan (what a lazy update has left to migrate). */
+  found(): [ClassPlan, readonly object[]][] {
+    return [...this.batches.values()].map((batch) => [batch.plan, batch.olds]);
+  }
+
   private edge(value: object, container: object, key: unknown, kind: SlotKind, first: boolean): boolean {
     const prototype = Object.getPrototypeOf(value) as object | null;
     const batch = prototype === null ? undefined : (this.batches.get(prototype) ?? this.batch(prototype));
@@ -71,7 +76,7 @@ export class Preparation {
     } else if (prototype !== null && this.plan.stranded.has(prototype)) {
       const name = this.plan.stranded.get(prototype) as string;
       throw new PatchRefusedError(`${this.method} failed: class '${name}' is removed but has a live instance at ${this.checks.locate(value)}; give it a target class (into) or drop the instance first`);
-    } else if (typeof container !== 'function' && kind !== SlotKind.MapKey && !inInstance) {
+    } else if (typeof value === 'function' && typeof container !== 'function' && kind !== SlotKind.MapKey && !inInstance) {
       this.checks.fn(value, () => this.checks.locate(container), pathStep(kind, key));
     }
     return true;
@@ -127,12 +132,13 @@ export class Preparation {
     const fresh = batch.news[index] as object;
     const values: unknown[] = [];
     batch.fresh.read(fresh, values, 0);
-    values.forEach((value, field) => {
-      checks.fn(value, () => checks.locate(old), `.${batch.plan.newLayout[field] ?? ''}`);
-      if (typeof value !== 'object' || value === null) return;
+    for (let field = 0; field < values.length; field++) {
+      const value = values[field];
+      if (typeof value === 'function') checks.fn(value, () => checks.locate(old), `.${batch.plan.newLayout[field] ?? ''}`);
+      if (typeof value !== 'object' || value === null) continue;
       outputs.push(value);
       values[field] = this.remap(value);
-    });
+    }
     batch.fresh.write(fresh, values);
   }
 

@@ -96,7 +96,7 @@ export class PreparedUpdate {
     const stubs = installStubs(this.plan.classes.values(), (instance, plan) => replacement.get(instance) ?? inPlace.migrate(instance, plan));
     writeCarried(carried);
     this.state = 'committed';
-    const committed = new CommittedUpdate(this.host, this.plan, this.policy, this.options, { inPlace, stubs, slots: lazy ? undefined : this.preparation.slots, replacement });
+    const committed = new CommittedUpdate(this.host, this.plan, this.policy, this.options, { inPlace, stubs, slots: lazy ? undefined : this.preparation.slots, replacement, pending: lazy ? this.preparation.found() : [] });
     this.host.commit(committed);
     return committed;
   }

@@ -34,7 +34,7 @@ export function validateState(roots: Roots, namespace: Namespace, options: Valid
   const checks = new StateChecks('LiveSystem#validate', namespace, roots.starts, roots.names, options.allowFunction);
   const previous = options.previous ?? [];
   walkGraph(roots.starts, (value, container, key, kind, first) => {
-    if (typeof container !== 'function' && kind !== SlotKind.MapKey) checks.fn(value, () => checks.locate(container), pathStep(kind, key));
+    if (typeof value === 'function' && typeof container !== 'function' && kind !== SlotKind.MapKey) checks.fn(value, () => checks.locate(container), pathStep(kind, key));
     if (!first) return false;
     const prototype = Object.getPrototypeOf(value) as object | null;
     const name = namespace.nameOfPrototype(prototype);
