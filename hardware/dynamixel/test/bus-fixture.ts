@@ -31,6 +31,8 @@ export function busFixture(
     baudRate: 1_000_000,
     maxVelocity: 5,
     timer,
+    // Time stands still: a slow test machine must not look like a controller gone quiet.
+    clock: () => 0,
     maxConsecutiveFaults: 3,
     onFault: (kind, motor) => faults.push([kind, motor]),
     onLost: (error) => lost.push(error),

@@ -35,6 +35,11 @@ export interface DynamixelBusOptions {
   readonly replyMarginMicros?: number;
   /** Reply deadlines; default Node timers. Tests inject a manual one. */
   readonly timer?: DeadlineTimer;
+  /**
+   * Time in ms (default `performance.now()`), to tell when the bus was quiet
+   * longer than the servos' bus watchdog. Tests inject their own.
+   */
+  readonly clock?: () => number;
   /** Every faulted transfer: why, and the first motor concerned (-1 if none). Runs in the loop: must not block. */
   readonly onFault?: (kind: BusFaultKind, motorIndex: number) => void;
   /** Once when the bus is declared lost (see {@link BusLostError}). */
@@ -42,7 +47,7 @@ export interface DynamixelBusOptions {
 }
 
 /** The options with defaults applied and the watchdog in register units. */
-export interface ResolvedBusOptions extends Required<Omit<DynamixelBusOptions, 'timer' | 'onFault' | 'onLost' | 'returnDelayMicros'>> {
+export interface ResolvedBusOptions extends Required<Omit<DynamixelBusOptions, 'timer' | 'clock' | 'onFault' | 'onLost' | 'returnDelayMicros'>> {
   readonly watchdogUnits: number;
   readonly returnDelayMicros: number | undefined;
 }

@@ -105,6 +105,26 @@ describe('DynamixelBus faults', () => {
     expect(await fixture.bus.read(fixture.readings)).toBe('ok');
   });
 
+  it('declares the bus lost when nothing was sent for 90 % of the servos\' watchdog: they have stopped themselves', async () => {
+    let now = 1000;
+    const fixture = busFixture({ clock: () => now, watchdogMillis: 100 });
+    await fixture.bus.start();
+    now += 89;
+    expect(await fixture.bus.read(fixture.readings)).toBe('ok');
+    now += 89;
+    expect(fixture.bus.write(fixture.commands)).toBe('ok');
+    now += 91;
+    expect(await fixture.bus.read(fixture.readings)).toBe('fault');
+    expect(fixture.lost.map((error) => error.reason)).toEqual([
+      "nothing was sent for 91 ms, longer than the servos' bus watchdog (100 ms) allows: they have stopped themselves",
+    ]);
+    expect(fixture.bus.state).toBe('lost');
+    const unwatched = busFixture({ clock: () => now, watchdogMillis: 0 });
+    await unwatched.bus.start();
+    now += 10_000;
+    expect(await unwatched.bus.read(unwatched.readings)).toBe('ok');
+  });
+
   it('reports a port closed mid-read: the read resolves to a fault and the bus is lost, nothing throws', async () => {
     const fixture = await running();
     fixture.tamper(() => null);

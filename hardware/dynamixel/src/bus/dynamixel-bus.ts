@@ -30,6 +30,9 @@ const FAULT_COUNTER = {
 
 // Setup requests run before the servos' Return Delay Time is known: assume the longest (254 × 2 µs).
 const LONGEST_RETURN_DELAY_MICROS = 508;
+// A servo times our silence from when our bytes reach it, which varies with the link's latency:
+// a quiet spell of 90 % of its watchdog period is taken as one it may already have called too long.
+const QUIET_SHARE = 0.9;
 
 /**
  * {@link MotorBus} over Dynamixel Protocol 2.0 (X-series servos in velocity
@@ -38,10 +41,12 @@ const LONGEST_RETURN_DELAY_MICROS = 508;
  *
  * Fault policy: a missing, late, corrupt or error-flagged reply makes that
  * read a counted fault; readings keep their last good values (per motor).
- * After `maxConsecutiveFaults` faulted transfers without a good read, or when
- * the port closes, the bus is lost: `onLost` gets a {@link BusLostError}, the
- * motors are sent zero velocity, and every read/write is a fault until
- * `start()` succeeds again. Nothing in the loop throws.
+ * After `maxConsecutiveFaults` faulted transfers without a good read, when
+ * the port closes, or when nothing was sent for longer than the servos' bus
+ * watchdog allows (they have stopped themselves and refuse goals), the bus is
+ * lost: `onLost` gets a {@link BusLostError}, the motors are sent zero
+ * velocity, and every read/write is a fault until `start()` succeeds again.
+ * Nothing in the loop throws.
  *
  * @example
  * const bus = new DynamixelBus({ transport, motors: [{ id: 1, model: XM430_W210 }, { id: 2, model: XM430_W210 }], baudRate: 1_000_000, maxVelocity: 4 });
@@ -65,6 +70,10 @@ export class DynamixelBus implements MotorBus {
   private target: MotorReadings | null = null;
   private resolveRead: ((outcome: BusOutcome) => void) | null = null;
   private current: DynamixelBusState = 'idle';
+  private readonly clock: () => number;
+  /** Longest quiet spell (ms) the servos' bus watchdog is sure to tolerate (see QUIET_SHARE); Infinity without a watchdog. */
+  private readonly quietLimitMillis: number;
+  private lastSentAt = Number.NaN;
   private lost: BusLostError | undefined;
   private readonly captureResolve = (resolve: (outcome: BusOutcome) => void): void => {
     this.resolveRead = resolve;
@@ -85,6 +94,8 @@ export class DynamixelBus implements MotorBus {
     this.goals = new GoalVelocityFrame(ids);
     this.syncRead = encodeSyncRead(PRESENT_STATE.address, PRESENT_STATE.size, ids);
     this.lastGood = createMotorReadings(this.motorCount);
+    this.clock = settings.clock ?? (() => performance.now());
+    this.quietLimitMillis = this.options.watchdogUnits === 0 ? Number.POSITIVE_INFINITY : this.options.watchdogUnits * 20 * QUIET_SHARE;
     this.stats = createBusStatistics(this.link.parser.statistics);
   }
 
@@ -125,6 +136,7 @@ export class DynamixelBus implements MotorBus {
     }
     this.stats.consecutiveFaults = 0;
     this.lost = undefined;
+    this.lastSentAt = this.clock();
     this.current = 'running';
   }
 
@@ -138,6 +150,7 @@ export class DynamixelBus implements MotorBus {
     this.stats.transfers++;
     this.stats.reads++;
     if (this.current !== 'running' || this.link.busy) return this.refuse(into, this.current === 'running' ? 'busy' : 'not-running');
+    if (this.stoppedByWatchdog()) return this.refuse(into, 'not-running');
     this.reader.begin();
     this.target = into;
     if (!this.link.exchange(this.syncRead, this.ids, this.motorCount, this.readTimeoutMicros, this.reader)) {
@@ -158,6 +171,7 @@ export class DynamixelBus implements MotorBus {
     this.stats.writes++;
     if (this.current !== 'running') return this.fault('not-running', -1);
     if (this.link.busy || !this.goals.ready) return this.fault('busy', -1);
+    if (this.stoppedByWatchdog()) return this.fault('not-running', -1);
     const max = this.options.maxVelocity;
     for (let index = 0; index < this.motorCount; index++) {
       let goal = commands.velocity[index] as number;
@@ -191,6 +205,24 @@ export class DynamixelBus implements MotorBus {
   statistics(): DynamixelBusStatistics {
     this.stats.alerts = this.reader.alerts;
     return this.stats;
+  }
+
+  /**
+   * Whether the bus was quiet longer than the servos' bus watchdog tolerates:
+   * they have stopped themselves and refuse goals (silently, for sync
+   * writes), so going on would drive nothing. Then the bus is lost; otherwise
+   * the transfer about to start is noted. Runs every tick: must not allocate.
+   */
+  private stoppedByWatchdog(): boolean {
+    const now = this.clock();
+    const quietMillis = now - this.lastSentAt;
+    this.lastSentAt = now;
+    if (!(quietMillis > this.quietLimitMillis)) return false;
+    this.declareLost(
+      `nothing was sent for ${quietMillis.toFixed(0)} ms, longer than the servos' bus watchdog (${this.options.watchdogUnits * 20} ms) allows: they have stopped themselves`,
+      'lost',
+    );
+    return true;
   }
 
   private readFinished(result: ExchangeResult): void {

@@ -16,8 +16,9 @@ const motors = [
   { id: 1, model: XM430_W210 },
   { id: 2, model: XM430_W210 },
 ];
-// Deadlines never pass on their own: a loaded test machine must not turn into a timeout.
-const busOptions = { motors, baudRate: 1_000_000, maxVelocity: 5 };
+// Deadlines never pass on their own and time stands still: a loaded test machine must not
+// turn into a timeout or look like a controller gone quiet.
+const busOptions = { motors, baudRate: 1_000_000, maxVelocity: 5, clock: () => 0 };
 
 describe('SerialPortTransport on @serialport/binding-mock', () => {
   afterEach(() => MockBinding.reset());
