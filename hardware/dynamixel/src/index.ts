@@ -42,7 +42,9 @@ export { XSeries, PRESENT_STATE, OperatingMode, BAUD_RATES, baudRateRegister } f
 export type { Register } from './control-table/x-series';
 export {
   amperesFromCurrent,
+  currentFromAmperes,
   POSITION_COUNTS_PER_REVOLUTION,
+  positionFromRadians,
   radiansFromPosition,
   radiansPerSecondFromVelocity,
   VELOCITY_UNIT_RPM,

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { XM430_W210 } from './dynamixel-model';
 import {
   amperesFromCurrent,
+  currentFromAmperes,
+  positionFromRadians,
   radiansFromPosition,
   radiansPerSecondFromVelocity,
   velocityFromRadiansPerSecond,
@@ -16,6 +18,17 @@ describe('X-series units and table', () => {
     expect(radiansPerSecondFromVelocity(1)).toBeCloseTo(0.0239808, 6);
     expect(velocityFromRadiansPerSecond(Math.PI)).toBe(131);
     expect(amperesFromCurrent(-100, XM430_W210.currentUnit)).toBeCloseTo(-0.269, 9);
+  });
+
+  it('converts SI back to the nearest register value, the inverse of the readings', () => {
+    expect(positionFromRadians(-Math.PI / 2)).toBe(-1024);
+    expect(currentFromAmperes(-0.269, XM430_W210.currentUnit)).toBe(-100);
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.integer({ min: -32768, max: 32767 }), (counts, units) => {
+        expect(positionFromRadians(radiansFromPosition(counts))).toBe(counts);
+        expect(currentFromAmperes(amperesFromCurrent(units, XM430_W210.currentUnit), XM430_W210.currentUnit)).toBe(units);
+      }),
+    );
   });
 
   it('rounds a velocity goal to within half a unit', () => {

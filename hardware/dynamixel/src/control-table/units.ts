@@ -46,3 +46,25 @@ export function velocityFromRadiansPerSecond(radiansPerSecond: number): number {
 export function amperesFromCurrent(units: number, amperesPerUnit: number): number {
   return units * amperesPerUnit;
 }
+
+/**
+ * Radians to the nearest Present Position count (what a servo reports).
+ * Runs every tick: must not allocate.
+ *
+ * @example
+ * positionFromRadians(Math.PI); // 2048
+ */
+export function positionFromRadians(radians: number): number {
+  return Math.round(radians / RADIANS_PER_COUNT);
+}
+
+/**
+ * Amperes to the nearest current unit of the model (what a servo reports).
+ * Runs every tick: must not allocate.
+ *
+ * @example
+ * currentFromAmperes(0.269, XM430_W210.currentUnit); // 100
+ */
+export function currentFromAmperes(amperes: number, amperesPerUnit: number): number {
+  return Math.round(amperes / amperesPerUnit);
+}
