@@ -1,5 +1,8 @@
 import { DiffDriveBody, ServoBank } from '@tickswap/physics';
 import type { RobotDescription } from '@tickswap/robots';
+import { servoParametersOf } from './servo-parameters-of';
+import type { ServoSimulation } from './servo-simulation';
+import { wholeSteps } from './whole-steps';
 
 /** Settings of a {@link SimulatedRobot}. */
 export interface SimulatedRobotOptions {
@@ -11,7 +14,7 @@ export interface SimulatedRobotOptions {
  * A described robot in simulation: its servos (index-aligned with the
  * description's motors) and its chassis, advanced together in fixed steps.
  * It knows nothing of buses: the in-memory bus reads and writes its servo
- * arrays directly, and a serial protocol can sit on the same servos.
+ * arrays directly, and `VirtualServos` put Protocol 2.0 on the same servos.
  *
  * Time is simulated time since creation, a whole number of steps, so the
  * state at a given time does not depend on how often it was advanced.
@@ -23,7 +26,7 @@ export interface SimulatedRobotOptions {
  * sim.advanceTo(1);
  * sim.body.x;                     // ≈ 0.06 m
  */
-export class SimulatedRobot {
+export class SimulatedRobot implements ServoSimulation {
   readonly servos: ServoBank;
   readonly body: DiffDriveBody;
   readonly step: number;
@@ -36,7 +39,7 @@ export class SimulatedRobot {
   constructor(description: RobotDescription, options: SimulatedRobotOptions = {}) {
     this.step = options.step ?? 0.0005;
     this.servos = new ServoBank(
-      description.motors.map((m) => ({ ...m.dynamics, ...m.limits })),
+      description.motors.map(servoParametersOf),
       this.step,
     );
     this.body = new DiffDriveBody(description);
@@ -57,8 +60,7 @@ export class SimulatedRobot {
    * Runs every tick: must not allocate, must not block.
    */
   advanceTo(time: number): void {
-    // The tolerance keeps a tick time like 0.003 (= 5.999… steps in binary) on step 6.
-    const target = Math.floor(time / this.step + 1e-6);
+    const target = wholeSteps(time, this.step);
     const { position } = this.servos;
     const left = this.leftIndex;
     const right = this.rightIndex;
