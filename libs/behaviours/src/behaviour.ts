@@ -20,10 +20,15 @@ import type { MotorCommands, MotorReadings } from '@tickswap/motor-bus';
  *   typed arrays, plain objects and arrays, and references to other behaviour
  *   instances (that is how behaviours compose). No `#private` fields, no
  *   functions or closures in state, no module-level variables (a `static`
- *   field if state must be shared by a class).
+ *   field if state must be shared by a class, listed in `static staticFields`).
+ *   Every class lists the instance fields it declares itself, in declaration
+ *   order, in `static readonly fields` (inherited ones come from its
+ *   superclass's list): JavaScript has no field metadata, and the migration
+ *   library will not run constructors to find them.
  *
  * @example
  * class Stop extends Behaviour {
+ *   static readonly fields = ['commands'] as const;
  *   readonly commands = createMotorCommands(2);
  *   update(_readings: MotorReadings, _dt: number): MotorCommands {
  *     return this.commands; // all goals stay 0

@@ -39,6 +39,8 @@ const positive = (name: string, value: number) => checkedSetting(METHOD, name, v
  * const twist = kinematics.forward(wheels.left, wheels.right, { linear: 0, angular: 0 });
  */
 export class DiffDriveKinematics extends Behaviour<BodyTwist, WheelPair> {
+  /** Its own instance fields, in declaration order, for hot swap. */
+  static readonly fields = ['wheelRadius', 'trackWidth', 'maxLeft', 'maxRight', 'wheels'] as const;
   wheelRadius: number;
   trackWidth: number;
   maxLeft: number;

@@ -12,3 +12,5 @@ export type { DiffDriveMotorLike, DiffDriveRobotLike } from './wheel-motors';
 export { WheelMotors } from './wheel-motors';
 export type { SquareMissionOptions } from './square-mission';
 export { SquareMission } from './square-mission';
+export { MultiRate } from './multi-rate';
+export { BEHAVIOUR_CLASSES } from './behaviour-classes';

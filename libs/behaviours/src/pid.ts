@@ -36,6 +36,11 @@ const gain = (name: string, value: number) => checkedSetting(METHOD, name, value
  * const omega = heading.update(measuredTheta, 0.001); // rad/s
  */
 export class Pid extends Behaviour<number, number> {
+  /** Its own instance fields, in declaration order, for hot swap (see `@tickswap/dsu`). */
+  static readonly fields = [
+    'kp', 'ki', 'kd', 'outputMin', 'outputMax', 'angular', 'setpoint',
+    'integral', 'previousMeasurement', 'hasPrevious', 'skippedTime', 'output',
+  ] as const;
   kp: number;
   ki: number;
   kd: number;

@@ -41,6 +41,10 @@ const positive = (name: string, value: number) => checkedSetting(METHOD, name, v
  * bus.write(mission.update(readings, 0.001)); // every tick
  */
 export class SquareMission extends Behaviour {
+  /** Its own instance fields, in declaration order, for hot swap. */
+  static readonly fields = [
+    'wheels', 'odometry', 'kinematics', 'heading', 'sideLength', 'cruiseSpeed', 'arrivalRadius', 'corner', 'cornersReached', 'commands',
+  ] as const;
   readonly wheels: WheelMotors;
   readonly odometry: WheelOdometry;
   readonly kinematics: DiffDriveKinematics;

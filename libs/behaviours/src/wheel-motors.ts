@@ -37,6 +37,8 @@ const METHOD = 'WheelMotors constructor';
  * wheels.command({ left: 2, right: 2 }, commands); // motor goals, rad/s
  */
 export class WheelMotors extends Behaviour<MotorReadings, WheelPair> {
+  /** Its own instance fields, in declaration order, for hot swap. */
+  static readonly fields = ['motorCount', 'leftIndex', 'rightIndex', 'leftScale', 'rightScale', 'maxSpeed', 'angles'] as const;
   motorCount: number;
   leftIndex: number;
   rightIndex: number;

@@ -26,6 +26,8 @@ const METHOD = 'WheelOdometry constructor';
  * const pose = odometry.update({ left: wheelLeftRad, right: wheelRightRad }, 0.001);
  */
 export class WheelOdometry extends Behaviour<WheelPair, Pose2D> {
+  /** Its own instance fields, in declaration order, for hot swap. */
+  static readonly fields = ['wheelRadius', 'trackWidth', 'pose', 'previous', 'started'] as const;
   wheelRadius: number;
   trackWidth: number;
   readonly pose: Pose2D = { x: 0, y: 0, theta: 0 };
