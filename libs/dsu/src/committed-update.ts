@@ -60,6 +60,9 @@ export class CommittedUpdate {
    * between ticks with a budget to spread lazy migrations over idle time, or
    * without one before a snapshot or the next update. Returns how many were
    * migrated; 0 means nothing reachable is left.
+   *
+   * @example
+   * loop.onIdle(() => committed.settle(500));
    */
   settle(limit = Infinity): number {
     const before = this.record.inPlace.migrated;
@@ -91,8 +94,13 @@ export class CommittedUpdate {
    * the commit are carried back). Without one, the exact previous state is
    * restored: the very objects that were replaced, as they were at commit, and
    * every reference to them; the previous namespace object runs again.
-   * Runs at the tick boundary when there is no inverse: cost per rewritten
-   * reference and per instance migrated in place.
+   * Runs at the tick boundary when there is no inverse: never blocks; cost is
+   * one store per rewritten reference and one reshape per instance migrated in
+   * place (which allocates nothing new: it restores saved values). With an
+   * inverse it is a prepare and a commit, so it belongs between ticks.
+   *
+   * @example
+   * committed.rollback();
    */
   rollback(): void {
     if (this.rolledBack) throw new UpdateStateError('CommittedUpdate#rollback failed: already rolled back');

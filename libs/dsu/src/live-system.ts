@@ -67,6 +67,9 @@ export class LiveSystem<Root extends object = object> {
    * touched) if it is for another version or invalid, finds every instance,
    * migrates copies and validates them. Pending lazy migrations are settled
    * first. Runs between ticks: costs a walk of the state and a migration per instance.
+   *
+   * @example
+   * const update = live.prepare(patch, { policy: 'lazy' });
    */
   prepare(patch: Patch, options: PrepareOptions = {}): PreparedUpdate {
     const plan = planPatch(this.running, patch, 'LiveSystem#prepare');
@@ -74,7 +77,12 @@ export class LiveSystem<Root extends object = object> {
     return new PreparedUpdate(this.host, plan, options.policy ?? 'prepared', options);
   }
 
-  /** Prepares and commits at once (desk use, tests). */
+  /**
+   * Prepares and commits at once (desk use, tests).
+   *
+   * @example
+   * live.update(patch).rollback();
+   */
   update(patch: Patch, options: PrepareOptions = {}): CommittedUpdate {
     return this.prepare(patch, options).commit();
   }
@@ -82,6 +90,9 @@ export class LiveSystem<Root extends object = object> {
   /**
    * Migrates every reachable instance still waiting for a lazy migration,
    * oldest update first; returns how many. Runs between ticks (walks the state).
+   *
+   * @example
+   * live.settle(); // before taking a snapshot
    */
   settle(): number {
     return this.history.reduce((count, update) => count + update.settle(), 0);
@@ -91,6 +102,9 @@ export class LiveSystem<Root extends object = object> {
    * Runs the system validations on the live state (after settling lazy
    * migrations): every instance of the running namespace, every declared
    * field present, no function of an old version. Throws ValidationError.
+   *
+   * @example
+   * live.validate({ allowFunction: (fn) => fn === onFault });
    */
   validate(options: ValidateOptions = {}): void {
     this.settle();

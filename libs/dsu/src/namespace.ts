@@ -94,36 +94,66 @@ export class Namespace {
     return new Namespace(version, entries, globals, method);
   }
 
-  /** Builds the namespace `patch` produces; refuses a patch for another version or an invalid one (nothing is touched). */
+  /**
+   * Builds the namespace `patch` produces; refuses a patch for another version or an invalid one (nothing is touched).
+   *
+   * @example
+   * v1.apply({ from: '1', to: '2', classes: { Pose: { kind: 'add', code: Pose } } }).version; // '2'
+   */
   apply(patch: Patch): Namespace {
     return planPatch(this, patch, 'Namespace#apply').to;
   }
 
-  /** The class registered under `name`, or undefined. */
+  /**
+   * The class registered under `name`, or undefined.
+   *
+   * @example
+   * v1.find('Pid') === Pid; // true
+   */
   find(name: string): AnyClass | undefined {
     return this.classes.get(name);
   }
 
-  /** The class registered under `name`; throws DeclarationError when unknown. */
+  /**
+   * The class registered under `name`; throws DeclarationError when unknown.
+   *
+   * @example
+   * new (live.namespace.get('Pid') as typeof PidV2)(2);
+   */
   get(name: string): AnyClass {
     const code = this.classes.get(name);
     if (code === undefined) throw new DeclarationError(`Namespace#get failed: no class '${name}' in version '${this.version}'`);
     return code;
   }
 
-  /** The descriptor of class `name` (fields, superclass, version). */
+  /**
+   * The descriptor of class `name` (fields, superclass, version).
+   *
+   * @example
+   * v1.descriptor('Pid').fields; // ['kp', 'ki', 'integral']
+   */
   descriptor(name: string): ClassDescriptor {
     const descriptor = this.descriptors.get(name);
     if (descriptor === undefined) throw new DeclarationError(`Namespace#descriptor failed: no class '${name}' in version '${this.version}'`);
     return descriptor;
   }
 
-  /** The name of the class whose prototype is exactly `prototype`, if it belongs to this namespace. */
+  /**
+   * The name of the class whose prototype is exactly `prototype`, if it belongs to this namespace.
+   *
+   * @example
+   * v1.nameOfPrototype(Object.getPrototypeOf(pid)); // 'Pid'
+   */
   nameOfPrototype(prototype: object | null): string | undefined {
     return prototype === null ? undefined : this.prototypes.get(prototype);
   }
 
-  /** Every class name, in registration order. */
+  /**
+   * Every class name, in registration order.
+   *
+   * @example
+   * v1.names(); // ['Pid', 'Wheel']
+   */
   names(): readonly string[] {
     return [...this.classes.keys()];
   }

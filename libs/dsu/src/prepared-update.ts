@@ -59,6 +59,9 @@ export class PreparedUpdate {
    * Walks the state again and migrates it afresh (instances added, moved or
    * dropped since prepare are seen). Runs between ticks: costs as much as prepare.
    * Returns the number of instances found.
+   *
+   * @example
+   * update.refresh(); // idle time just before the boundary
    */
   refresh(): number {
     this.assertPrepared('PreparedUpdate#refresh');
@@ -73,9 +76,15 @@ export class PreparedUpdate {
    * 'lazy', turns the old prototypes into migrating stubs), carries static and
    * global state and swaps the namespace. A failure before the swap throws and
    * leaves the running state untouched; the update can be refreshed and retried.
-   * Runs at the tick boundary: one synchronous step; with 'lazy' its cost is per
-   * class, with 'prepared' one compiled comparison per instance plus one write
-   * per reference, plus a migration per changed instance.
+   * Runs at the tick boundary: one synchronous step that never blocks or
+   * awaits. With 'lazy' its cost is per class, never per instance. With
+   * 'prepared' and 'eager': one compiled compare-and-copy per instance that
+   * allocates nothing for copy-and-rename migrations (a general migration
+   * allocates the new values of each instance that changed), one compare and
+   * one store per reference, and a rebuild of each Map or Set keyed by instances.
+   *
+   * @example
+   * loop.atBoundary(() => update.commit());
    */
   commit(): CommittedUpdate {
     this.assertPrepared('PreparedUpdate#commit');

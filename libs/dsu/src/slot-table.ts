@@ -59,7 +59,7 @@ export class SlotTable {
 
   /**
    * Points every place at its new object.
-   * Runs at the tick boundary: one compare and one store per place, no
+   * Runs at the tick boundary: never blocks; one compare and one store per place, no
    * allocation except for rebuilt collections; a place that no longer holds
    * its old object is left alone.
    */

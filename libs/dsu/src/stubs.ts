@@ -57,7 +57,8 @@ function install(plan: ClassPlan, resolve: Resolver): () => void {
  * resolves the instance (migrating it in place, or finding its replacement)
  * and then forwards. Old prototypes inherit from the new ones, so `instanceof`
  * the new class holds for instances not migrated yet.
- * Runs at the tick boundary: cost is per class and per method name, never per instance.
+ * Runs at the tick boundary: never blocks; cost and allocation (one descriptor
+ * per name) are per class and per method name, never per instance.
  *
  * @example
  * const stubs = installStubs(plans, (instance, plan) => migrateInPlace(instance, plan));
