@@ -1,0 +1,2 @@
+// Public API of @tickswap/mqtt-link: every export is named here.
+export {};

@@ -1,0 +1,2 @@
+// Public API of @tickswap/patch-format: every export is named here.
+export {};

@@ -1,0 +1,2 @@
+// Public API of @tickswap/telemetry: every export is named here.
+export {};

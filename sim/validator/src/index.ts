@@ -1,0 +1,2 @@
+// Public API of @tickswap/validator: every export is named here.
+export {};
