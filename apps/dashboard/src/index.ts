@@ -1,0 +1,2 @@
+// Public API of @tickswap/dashboard: every export is named here.
+export {};
