@@ -1,6 +1,7 @@
 import { dynamixelSuite } from './dynamixel/dynamixel-suite';
 import { loopSuite } from './loop/loop-suite';
 import { simSuite } from './sim/sim-suite';
+import { dsuSuite } from './dsu/dsu-suite';
 import type { BenchSuite } from './suite';
 
 /** Every suite of `npm run bench`, in the order they run. One line per suite. */
@@ -8,4 +9,5 @@ export const SUITES: readonly BenchSuite[] = [
   loopSuite,
   simSuite,
   dynamixelSuite,
+  dsuSuite,
 ];
