@@ -1,5 +1,6 @@
 import { PatchRefusedError, UpdateStateError } from './errors';
 import { walkGraph } from './graph-walk';
+import type { Forwarding } from './forwarding';
 import type { InPlaceMigrator } from './in-place-migrator';
 import type { Namespace } from './namespace';
 import type { Patch } from './patch';
@@ -8,15 +9,18 @@ import type { SlotTable } from './slot-table';
 import type { InstalledStubs } from './stubs';
 import type { Policy, PrepareOptions, UpdateHost } from './update-host';
 
-/** What a commit changed, kept for rollback. */
+/** What a commit changed, kept for rollback until the update is released. */
 export interface CommitRecord {
   readonly inPlace: InPlaceMigrator;
   readonly stubs: InstalledStubs;
   /** The rewritten references (absent with the lazy policy, which rewrites none). */
-  readonly slots: SlotTable | undefined;
-  readonly replacement: ReadonlyMap<object, object>;
+  slots: SlotTable | undefined;
+  /** Old instances replaced at commit -> their new objects (strong until released). */
+  readonly forwarding: Forwarding;
+  /** Strong pairs for rollback of rebuilt Maps and Sets; emptied on release. */
+  replacement: ReadonlyMap<object, object>;
   /** The old instances found at prepare, by class plan: what a lazy commit left to migrate. */
-  readonly pending: readonly [ClassPlan, readonly object[]][];
+  pending: readonly [ClassPlan, readonly object[]][];
 }
 
 /**
@@ -31,7 +35,7 @@ export class CommittedUpdate {
   readonly from: Namespace;
   readonly to: Namespace;
   readonly patch: Patch;
-  private rolledBack = false;
+  private state: 'committed' | 'rolled back' | 'released' = 'committed';
   /** Where `settle` stopped in `record.pending`: list, then position. */
   private cursor: [number, number] = [0, 0];
 
@@ -66,26 +70,66 @@ export class CommittedUpdate {
    */
   settle(limit = Infinity): number {
     const before = this.record.inPlace.migrated;
-    const done = () => this.record.inPlace.migrated - before >= limit;
-    const { pending } = this.record;
-    for (let [list, index] = this.cursor; list < pending.length && !done(); list++, index = 0) {
-      const [plan, olds] = pending[list] as [ClassPlan, readonly object[]];
-      for (; index < olds.length && !done(); index++) this.settleOne(olds[index] as object, plan);
-      this.cursor = [list, index];
-      if (index < olds.length) break;
-    }
-    if (!done()) {
+    const left = () => limit - (this.record.inPlace.migrated - before);
+    this.drain(left());
+    if (left() > 0) {
       walkGraph(this.host.roots(this.to).starts, (value) => {
-        if (!done()) this.settleOne(value, this.plan.classes.get(Object.getPrototypeOf(value) as object));
+        if (left() > 0) this.settleInstance(value);
         return true;
       });
     }
     return this.record.inPlace.migrated - before;
   }
 
-  private settleOne(instance: object, plan: ClassPlan | undefined): void {
-    const waiting = plan !== undefined && Object.getPrototypeOf(instance) === plan.oldClass.prototype && !this.record.replacement.has(instance);
-    if (waiting) this.record.inPlace.migrate(instance, plan);
+  /**
+   * Migrates up to `limit` of the instances found at prepare that still wait
+   * for their lazy migration, in order; returns how many.
+   *
+   * @example
+   * committed.drain(100);
+   */
+  drain(limit: number): number {
+    const before = this.record.inPlace.migrated;
+    const { pending } = this.record;
+    let [list, index] = this.cursor;
+    for (; list < pending.length && this.record.inPlace.migrated - before < limit; list++, index = 0) {
+      const [, olds] = pending[list] as [ClassPlan, readonly object[]];
+      while (index < olds.length && this.record.inPlace.migrated - before < limit) this.settleInstance(olds[index++] as object);
+      if (index < olds.length) break;
+    }
+    this.cursor = [list, index];
+    return this.record.inPlace.migrated - before;
+  }
+
+  /**
+   * Migrates `instance` in place now if it is an old instance waiting for
+   * this update (not yet migrated, not replaced at commit); returns whether it did.
+   *
+   * @example
+   * committed.settleInstance(pid);
+   */
+  settleInstance(instance: object): boolean {
+    const plan = this.plan.classes.get(Object.getPrototypeOf(instance) as object);
+    if (plan === undefined || this.record.forwarding.has(instance)) return false;
+    this.record.inPlace.migrate(instance, plan);
+    return true;
+  }
+
+  /**
+   * Gives up the ability to roll this update back, so that the old objects
+   * it kept can be collected; stale references keep being forwarded. Runs
+   * between ticks (it copies the forwarding table into a weak one).
+   *
+   * @example
+   * live.release(); // after the new version has proven itself
+   */
+  release(): void {
+    if (this.state !== 'committed') return;
+    this.state = 'released';
+    this.record.inPlace.forget();
+    this.record.forwarding.weaken();
+    this.record.slots = undefined;
+    this.record.replacement = new Map();
   }
 
   /**
@@ -103,7 +147,7 @@ export class CommittedUpdate {
    * committed.rollback();
    */
   rollback(): void {
-    if (this.rolledBack) throw new UpdateStateError('CommittedUpdate#rollback failed: already rolled back');
+    if (this.state !== 'committed') throw new UpdateStateError(`CommittedUpdate#rollback failed: the update is ${this.state}`);
     if (this.host.latest() !== this) throw new UpdateStateError('CommittedUpdate#rollback failed: a later update is committed; roll that one back first');
     const inverse = 'steps' in this.patch ? undefined : this.patch.inverse;
     if (inverse !== undefined) this.migrateBack(inverse);
@@ -112,7 +156,7 @@ export class CommittedUpdate {
       this.record.stubs.remove();
       this.record.slots?.unswap(this.record.replacement);
     }
-    this.rolledBack = true;
+    this.state = 'rolled back';
     this.host.rollback(this);
   }
 

@@ -1,4 +1,5 @@
 import { fieldAccess } from './field-access';
+import type { Forwarding } from './forwarding';
 import { reshape, restore, type ReshapeUndo } from './in-place';
 import { runSteps } from './migration-step';
 import { migrationFailure, type ClassPlan, type UpdatePlan } from './plan-patch';
@@ -11,22 +12,24 @@ import type { StateChecks } from './state-checks';
  * or not, sees the new version. Keeps what it changed for rollback.
  *
  * @example
- * const migrator = new InPlaceMigrator(plan, new Map(), checks, 'lazy migration');
+ * const migrator = new InPlaceMigrator(plan, new Forwarding(new Map()), checks, 'lazy migration');
  * migrator.migrate(pid, classPlan); // pid is now a PidV2
  */
 export class InPlaceMigrator {
   private readonly log: ReshapeUndo[] = [];
+  private count = 0;
+  private keep = true;
 
   constructor(
     private readonly plan: UpdatePlan,
-    private readonly replacement: ReadonlyMap<object, object>,
+    private readonly forwarding: Forwarding,
     private readonly checks: StateChecks,
     private readonly method: string,
   ) {}
 
   /** Number of instances migrated in place so far. */
   get migrated(): number {
-    return this.log.length;
+    return this.count;
   }
 
   /**
@@ -45,12 +48,13 @@ export class InPlaceMigrator {
     }
     for (let index = 0; index < values.length; index++) {
       const value = values[index];
-      if (typeof value === 'object' && value !== null) values[index] = this.replacement.get(value) ?? value;
+      if (typeof value === 'object' && value !== null) values[index] = this.forwarding.get(value) ?? value;
     }
     const undo = reshape(instance, plan.newClass.prototype as object, plan.oldLayout, plan.newLayout, values);
     const checks = this.plan.checks.get(plan.newClass.prototype as object);
     if (checks !== undefined) this.validate(checks, undo, plan);
-    this.log.push(undo);
+    if (this.keep) this.log.push(undo);
+    this.count++;
     return instance;
   }
 
@@ -61,6 +65,12 @@ export class InPlaceMigrator {
       restore(undo);
       throw error;
     }
+  }
+
+  /** Stops keeping what rollback would need (the update was released). */
+  forget(): void {
+    this.keep = false;
+    this.log.length = 0;
   }
 
   /** Puts every instance migrated in place back as it was before its migration, newest first. */

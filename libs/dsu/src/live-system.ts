@@ -1,6 +1,7 @@
 import type { CommittedUpdate } from './committed-update';
 import type { Namespace } from './namespace';
 import type { Patch } from './patch';
+import { walkGraph } from './graph-walk';
 import { planPatch } from './plan-patch';
 import { PreparedUpdate } from './prepared-update';
 import type { PrepareOptions, Roots, UpdateHost } from './update-host';
@@ -57,7 +58,7 @@ export class LiveSystem<Root extends object = object> {
     this.holder.root = root;
   }
 
-  /** Committed updates that can still be rolled back, oldest first. */
+  /** Committed updates, oldest first (the latest can be rolled back unless released). */
   get updates(): readonly CommittedUpdate[] {
     return [...this.history];
   }
@@ -95,7 +96,25 @@ export class LiveSystem<Root extends object = object> {
    * live.settle(); // before taking a snapshot
    */
   settle(): number {
-    return this.history.reduce((count, update) => count + update.settle(), 0);
+    let count = this.history.reduce((sum, update) => sum + update.drain(Infinity), 0);
+    // One walk for every update, oldest first: an instance two versions behind migrates twice.
+    walkGraph(this.roots(this.running).starts, (value) => {
+      for (const update of this.history) if (update.settleInstance(value)) count++;
+      return true;
+    });
+    return count;
+  }
+
+  /**
+   * Releases every committed update but the latest `keep`: they can no longer
+   * be rolled back, and the old objects they kept can be collected (a robot
+   * that runs for months must not keep every version's state). Runs between ticks.
+   *
+   * @example
+   * live.release(1); // keep only the last update's rollback
+   */
+  release(keep = 0): void {
+    this.history.slice(0, Math.max(0, this.history.length - keep)).forEach((update) => update.release());
   }
 
   /**

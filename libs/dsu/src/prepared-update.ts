@@ -1,6 +1,7 @@
 import { carriedState, writeCarried } from './carried-state';
 import { CommittedUpdate } from './committed-update';
 import { PatchRefusedError, UpdateStateError } from './errors';
+import { Forwarding } from './forwarding';
 import { InPlaceMigrator } from './in-place-migrator';
 import type { Namespace } from './namespace';
 import type { Patch } from './patch';
@@ -101,11 +102,14 @@ export class PreparedUpdate {
     const carried = carriedState(this.plan, remap, 'PreparedUpdate#commit');
     // Nothing below can throw: from here on the update is visible.
     if (!lazy) this.preparation.slots.swap(replacement);
-    const inPlace = new InPlaceMigrator(this.plan, replacement, this.checks.as(`Lazy migration to version '${this.to.version}'`), `Lazy migration to version '${this.to.version}'`);
-    const stubs = installStubs(this.plan.classes.values(), (instance, plan) => replacement.get(instance) ?? inPlace.migrate(instance, plan));
+    const forwarding = new Forwarding(replacement);
+    const inPlace = new InPlaceMigrator(this.plan, forwarding, this.checks.as(`Lazy migration to version '${this.to.version}'`), `Lazy migration to version '${this.to.version}'`);
+    const stubs = installStubs(this.plan.classes.values(), (instance, plan) => forwarding.get(instance) ?? inPlace.migrate(instance, plan));
     writeCarried(carried);
     this.state = 'committed';
-    const committed = new CommittedUpdate(this.host, this.plan, this.policy, this.options, { inPlace, stubs, slots: lazy ? undefined : this.preparation.slots, replacement, pending: lazy ? this.preparation.found() : [] });
+    const slots = lazy ? undefined : this.preparation.slots;
+    const pending = lazy ? this.preparation.found() : [];
+    const committed = new CommittedUpdate(this.host, this.plan, this.policy, this.options, { inPlace, stubs, slots, forwarding, replacement, pending });
     this.host.commit(committed);
     return committed;
   }

@@ -75,3 +75,27 @@ describe('state mutated between prepare and commit', () => {
     expect(asV2(root.pids[0]).integral).toBe(2);
   });
 });
+
+describe('releasing committed updates', () => {
+  it('forbids their rollback, keeps forwarding stale references, and keeps settling', () => {
+    const { root, live, patch, Pid } = robot(1);
+    const hidden = root.pids[0] as object;
+    const committed = live.update(patch);
+    live.release();
+    expect(() => committed.rollback()).toThrow('CommittedUpdate#rollback failed: the update is released');
+    expect(asV2(hidden).step(2)).toBeCloseTo(1 * 2 + 0.5 * 2 + 0.1 * 2);
+    expect(asV2(root.pids[0]).integral).toBe(2);
+    const late = new Pid(5);
+    root.pids.push(late);
+    expect(live.settle()).toBe(1);
+    expect(asV2(late).gain).toBe(0.5);
+  });
+
+  it('keeps the latest updates when asked', () => {
+    const { live, patch } = robot(1);
+    const committed = live.update(patch);
+    live.release(1);
+    committed.rollback();
+    expect(live.namespace.version).toBe('1');
+  });
+});
