@@ -1,4 +1,5 @@
 import type { TickContext } from './tick-phases';
+import { SwapEvent } from './tick-record';
 
 /**
  * The loop's one {@link TickContext}, rewritten at the start of every tick;
@@ -14,6 +15,7 @@ export class MutableTickContext implements TickContext {
   scheduledStart = 0;
   actualStart = 0;
   dt = 0;
+  swap: SwapEvent = SwapEvent.None;
 
   constructor(public version: number) {}
 }

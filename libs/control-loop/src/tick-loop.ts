@@ -12,7 +12,7 @@ import { TickLedger } from './tick-ledger';
 import type { LoopState, LoopStopReason, TickLoopOptions } from './tick-loop-options';
 import { TickPhaseError } from './tick-phase-error';
 import type { TickPhase, TickPhases } from './tick-phases';
-import { createTickRecord, type TickRecord } from './tick-record';
+import { createTickRecord, SwapEvent, type TickRecord } from './tick-record';
 import type { TickRecords } from './tick-records';
 
 type Work = (this: SchedulerAction<undefined>, state?: undefined) => void;
@@ -46,6 +46,8 @@ type Work = (this: SchedulerAction<undefined>, state?: undefined) => void;
 export class TickLoop {
   /** Nominal period (ms). */
   readonly periodMs: number;
+  /** The loop's time source (what its records' times are measured on). */
+  readonly scheduler: SchedulerLike;
   /**
    * Emits after every tick, once its boundary has run (so `commit` is the
    * boundary's duration), the tick's record: one reused object, to read
@@ -58,7 +60,6 @@ export class TickLoop {
   /** Resolves when the loop has stopped, with the reason. Never rejects. */
   readonly stopped: Promise<LoopStopReason>;
 
-  private readonly scheduler: SchedulerLike;
   private readonly phases: TickPhases;
   private readonly maxConsecutiveFaults: number;
   private readonly context: MutableTickContext;
@@ -208,6 +209,7 @@ export class TickLoop {
     record.missed = 0;
     record.faulted = false;
     record.version = context.version;
+    context.swap = SwapEvent.None;
 
     this.runIo('read');
   }
@@ -269,6 +271,7 @@ export class TickLoop {
     }
     const end = this.scheduler.now();
     record.commit = end - start;
+    record.swap = this.context.swap;
     const next = nextSlot(this.slot, end, this.origin, this.periodMs);
     record.missed = next - this.slot - 1;
     this.consecutiveFaults = record.faulted ? this.consecutiveFaults + 1 : 0;

@@ -1,3 +1,5 @@
+import type { SwapEvent } from './tick-record';
+
 /** The four phases of a tick, in the order they run. */
 export type TickPhase = 'read' | 'update' | 'write' | 'boundary';
 
@@ -27,6 +29,11 @@ export interface TickContext {
    * version that ran that tick, read when the tick started).
    */
   version: number;
+  /**
+   * Set by the boundary that commits or rolls back an update (see `SwapEvent`);
+   * 0 at the start of every tick. Recorded in the tick's record.
+   */
+  swap: SwapEvent;
 }
 
 /**

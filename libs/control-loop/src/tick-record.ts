@@ -1,4 +1,12 @@
 /**
+ * What a tick's boundary did to the running version: nothing, committed an
+ * update, or rolled one back. The version it sets runs from the next tick.
+ */
+export const SwapEvent = { None: 0, Commit: 1, Rollback: 2 } as const;
+/** One of the {@link SwapEvent} values. */
+export type SwapEvent = (typeof SwapEvent)[keyof typeof SwapEvent];
+
+/**
  * The record of one tick. Times in milliseconds on the scheduler's clock;
  * a phase that did not run (skipped after a fault) has a duration of `NaN`.
  */
@@ -25,6 +33,8 @@ export interface TickRecord {
   faulted: boolean;
   /** The version that ran this tick. */
   version: number;
+  /** What this tick's boundary did to the version (its duration is `commit`; the next tick's lateness and this tick's `missed` are what it cost). */
+  swap: SwapEvent;
 }
 
 /**
@@ -47,5 +57,6 @@ export function createTickRecord(): TickRecord {
     missed: 0,
     faulted: false,
     version: 0,
+    swap: SwapEvent.None,
   };
 }

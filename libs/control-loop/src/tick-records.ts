@@ -1,6 +1,6 @@
 import { LoopConfigError } from './loop-config-error';
 import { LoopUsageError } from './loop-usage-error';
-import { createTickRecord, type TickRecord } from './tick-record';
+import { createTickRecord, type SwapEvent, type TickRecord } from './tick-record';
 
 /** The columns of the ring, one per numeric field of {@link TickRecord} (booleans as 0/1). */
 type Column = Exclude<keyof TickRecord, 'index'>;
@@ -15,6 +15,7 @@ const COLUMNS: readonly Column[] = [
   'missed',
   'faulted',
   'version',
+  'swap',
 ];
 
 /**
@@ -78,6 +79,7 @@ export class TickRecords {
     c.missed[at] = record.missed;
     c.faulted[at] = record.faulted ? 1 : 0;
     c.version[at] = record.version;
+    c.swap[at] = record.swap;
     this.appended += 1;
   }
 
@@ -101,6 +103,7 @@ export class TickRecords {
     into.missed = c.missed[at] as number;
     into.faulted = c.faulted[at] === 1;
     into.version = c.version[at] as number;
+    into.swap = c.swap[at] as SwapEvent;
     return into;
   }
 

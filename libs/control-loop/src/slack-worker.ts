@@ -1,0 +1,69 @@
+import type { SchedulerLike, Subscription } from 'rxjs';
+import type { TickRecord } from './tick-record';
+
+/**
+ * A piece of work done in slices: each call works until `shouldYield()`
+ * returns true (asked between small units of work) or the work is done.
+ */
+export type SliceWork = (shouldYield: () => boolean) => void;
+
+/** How much of the slack between two ticks the worker may use. */
+export interface SlackBudget {
+  /** Longest slice, ms. */
+  readonly maxSliceMs: number;
+  /** A slice ends at the latest this long before the next tick is due, ms. */
+  readonly guardMs: number;
+}
+
+/**
+ * Runs work in the slack between ticks, so that no tick is delayed by it:
+ * after a tick (its record in hand), one slice is scheduled on the loop's
+ * scheduler to run at once, that is before the next tick, and works until
+ * `maxSliceMs` have passed or the next tick is `guardMs` away. When the tick
+ * left no slack (it ended too close to the next deadline), no slice runs.
+ *
+ * On virtual time the clock does not move while work runs, so work done in
+ * one slice there is done before the next tick, whatever its size.
+ *
+ * @example
+ * const worker = new SlackWorker(loop.scheduler, loop.periodMs, { maxSliceMs: 0.5, guardMs: 0.2 });
+ * loop.ticks$.subscribe((record) => worker.afterTick(record, prepareSome));
+ */
+export class SlackWorker {
+  private sliceEnd = 0;
+  private work: SliceWork | undefined;
+  private pending: Subscription | undefined;
+  /** Whether the current slice has used its budget. */
+  readonly shouldYield = (): boolean => this.scheduler.now() >= this.sliceEnd;
+
+  constructor(
+    private readonly scheduler: SchedulerLike,
+    private readonly periodMs: number,
+    private readonly budget: SlackBudget,
+  ) {}
+
+  /**
+   * Schedules one slice of `work` in the slack after the tick of `record`.
+   * Called after every tick that has work; at most one slice is pending.
+   */
+  afterTick(record: TickRecord, work: SliceWork): void {
+    if (this.pending !== undefined) return;
+    const nextDue = record.scheduledStart + (record.missed + 1) * this.periodMs;
+    this.work = work;
+    this.pending = this.scheduler.schedule(() => this.slice(nextDue), 0);
+  }
+
+  /** Cancels the slice not run yet (the loop stopped). */
+  cancel(): void {
+    this.pending?.unsubscribe();
+    this.pending = this.work = undefined;
+  }
+
+  private slice(nextDue: number): void {
+    const work = this.work as SliceWork;
+    this.pending = this.work = undefined;
+    const start = this.scheduler.now();
+    this.sliceEnd = Math.min(start + this.budget.maxSliceMs, nextDue - this.budget.guardMs);
+    if (this.sliceEnd > start) work(this.shouldYield);
+  }
+}
