@@ -1,2 +1,23 @@
 // Public API of @tickswap/telemetry: every export is named here.
-export {};
+export type {
+  TelemetryMessage,
+  TelemetryTopic,
+  TickStatisticsMessage,
+  TickWindowMessage,
+  TimingFigures,
+  UpdateKind,
+  UpdateMark,
+  UpdateMessage,
+} from './telemetry-messages';
+export { TELEMETRY_TOPICS } from './telemetry-messages';
+export type { JsonSchema } from './telemetry-schemas';
+export { TELEMETRY_SCHEMAS, TICK_STATISTICS_SCHEMA, TICK_WINDOW_SCHEMA, UPDATE_SCHEMA, objectSchema } from './telemetry-schemas';
+export { TelemetryConfigError } from './telemetry-config-error';
+export { TelemetryUsageError } from './telemetry-usage-error';
+export type { TickSource } from './tick-source';
+export type { TelemetrySink } from './telemetry-sink';
+export type { TelemetrySource } from './telemetry-source';
+export type { TickTelemetryOptions } from './tick-telemetry-options';
+export { TickTelemetry } from './tick-telemetry';
+export type { TelemetryLosses } from './tick-metrics';
+export { PAUSE_BUCKETS_SECONDS, TICK_BUCKETS_SECONDS } from './tick-metrics';

@@ -1,0 +1,168 @@
+import { Subject, type Observable, type SchedulerAction, type Subscription } from 'rxjs';
+import { IntervalStatistics } from './interval-statistics';
+import { RecordCursor } from './record-cursor';
+import { SerialQueue } from './serial-queue';
+import { TELEMETRY_TOPICS, type TelemetryMessage, type TelemetryTopic, type TickStatisticsMessage, type TickWindowMessage, type UpdateMark, type UpdateMessage } from './telemetry-messages';
+import type { TelemetrySink } from './telemetry-sink';
+import type { TelemetrySource } from './telemetry-source';
+import { TickMetrics } from './tick-metrics';
+import { tickTelemetrySettings, type TickTelemetryOptions, type TickTelemetrySettings } from './tick-telemetry-options';
+import { UpdateTracker } from './update-tracker';
+import { checkMark } from './check-mark';
+
+type Delivery = { readonly topic: TelemetryTopic; readonly message: TelemetryMessage };
+
+/**
+ * Telemetry of a tick loop, all of it off the loop: once per interval it
+ * reads the tick records appended since the last read and publishes the
+ * interval's statistics, the updates found (marked by the hot-swap code with
+ * {@link markUpdate}, or seen as a version change between two records) and,
+ * once their "after" ticks exist, the per-tick windows around them. It keeps
+ * the Prometheus figures ({@link metrics}) and a short history for clients
+ * that connect later. A tick costs it nothing: it never subscribes to the
+ * loop's ticks; sinks get their messages through bounded queues.
+ *
+ * After the loop stops, the next read is the last: it publishes the partial
+ * interval and every update and window still waiting, then ends.
+ *
+ * @example
+ * const telemetry = new TickTelemetry({ loop });
+ * telemetry.addSink(recorder);
+ * telemetry.start();
+ * // in the hot-swap code, once a commit happened at the boundary of tick t:
+ * telemetry.markUpdate({ tick: t, kind: 'commit', from: 3, to: 4, pauseMs: 0.21 });
+ */
+export class TickTelemetry implements TelemetrySource {
+  /** Every message, as published (statistics, updates, windows). */
+  readonly messages$: Observable<TelemetryMessage>;
+  private readonly settings: TickTelemetrySettings;
+  private readonly subject = new Subject<TelemetryMessage>();
+  private readonly cursor: RecordCursor;
+  private readonly interval: IntervalStatistics;
+  private readonly tracker: UpdateTracker;
+  private readonly figures = new TickMetrics();
+  private readonly sinks = new Set<SerialQueue<Delivery>>();
+  private readonly statistics: TickStatisticsMessage[] = [];
+  private readonly updates: UpdateMessage[] = [];
+  private lastWindow: TickWindowMessage | undefined;
+  private removedDrops = 0;
+  private reading: Subscription | undefined;
+  private ended = false;
+
+  constructor(options: TickTelemetryOptions) {
+    this.settings = tickTelemetrySettings(options);
+    const { loop, windowBefore, windowAfter, markGraceTicks, maxPending } = this.settings;
+    this.cursor = new RecordCursor(loop.records);
+    this.interval = new IntervalStatistics(loop);
+    this.tracker = new UpdateTracker({ before: windowBefore, after: windowAfter, graceTicks: markGraceTicks, maxPending });
+    this.messages$ = this.subject.asObservable();
+  }
+
+  /** Whether the final read, after the loop stopped, has been made. */
+  get done(): boolean {
+    return this.ended;
+  }
+
+  /** Messages dropped: by slow sinks, and updates or windows beyond `maxPending`. */
+  get dropped(): number {
+    let queued = this.removedDrops;
+    for (const queue of this.sinks) queued += queue.dropped;
+    return queued + this.tracker.dropped;
+  }
+
+  /** Starts reading the loop every `intervalMs` on the scheduler. */
+  start(): void {
+    if (this.reading !== undefined || this.ended) return;
+    // The scheduler calls the work with its action as `this`; telemetry is reached by closure.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const telemetry = this;
+    this.reading = this.settings.scheduler.schedule(function (this: SchedulerAction<undefined>) {
+      if (telemetry.read()) this.schedule(undefined, telemetry.settings.intervalMs);
+    }, this.settings.intervalMs);
+  }
+
+  /** Stops reading (without a final read). */
+  stop(): void {
+    this.reading?.unsubscribe();
+    this.reading = undefined;
+  }
+
+  /**
+   * Tells telemetry of a commit or rollback at the boundary of `mark.tick`:
+   * it is reported, with its window, at a coming read. May be called from
+   * the loop's boundary or between ticks: it checks and queues the mark
+   * (a small allocation, once per update), never blocks. Throws a
+   * TelemetryUsageError for a mark it cannot place.
+   */
+  markUpdate(mark: UpdateMark): void {
+    checkMark(mark, this.settings.loop.records);
+    this.tracker.mark(mark);
+  }
+
+  /**
+   * Sends every message from now on to `sink` too, queued: at most
+   * `queueLimit` wait (default: the `sinkQueueLimit` option), more are
+   * dropped. Returns a function that detaches it.
+   */
+  addSink(sink: TelemetrySink, queueLimit = this.settings.sinkQueueLimit): () => void {
+    const queue = new SerialQueue<Delivery>(({ topic, message }) => sink.publish(topic, message), queueLimit);
+    this.sinks.add(queue);
+    return () => {
+      if (this.sinks.delete(queue)) this.removedDrops += queue.dropped;
+    };
+  }
+
+  /** Resolves once every sink has been handed every message published so far (a stalled sink keeps it waiting). */
+  async drained(): Promise<void> {
+    await Promise.all([...this.sinks].map((queue) => queue.drained()));
+  }
+
+  /** The Prometheus exposition of the loop's figures as of the last read. */
+  metrics(): string {
+    return this.figures.render({ droppedMessages: this.dropped, unreadTicks: this.cursor.lost });
+  }
+
+  /** What a client connecting now should see first: recent statistics, recent updates, the last window. */
+  history(): TelemetryMessage[] {
+    return [...this.statistics, ...this.updates, ...(this.lastWindow === undefined ? [] : [this.lastWindow])];
+  }
+
+  /** One read of the loop; returns whether to read again. */
+  private read(): boolean {
+    const { loop } = this.settings;
+    if (loop.state === 'idle') return true;
+    const final = loop.state === 'stopped';
+    this.cursor.readNew((record) => {
+      this.interval.add(record);
+      this.tracker.noteRecord(record);
+      this.figures.addTick(record);
+    });
+    const statistics = this.interval.close(this.cursor.next);
+    this.figures.addStatistics(statistics);
+    this.remember(this.statistics, statistics);
+    this.publish(statistics);
+    const { updates, windows } = this.tracker.settle(loop.records, final);
+    for (const update of updates) {
+      this.figures.addUpdate(update);
+      this.remember(this.updates, update);
+      this.publish(update);
+    }
+    for (const window of windows) {
+      this.lastWindow = window;
+      this.publish(window);
+    }
+    this.ended = final;
+    return !final;
+  }
+
+  private remember<T>(list: T[], message: T): void {
+    list.push(message);
+    if (list.length > this.settings.historyLength) list.shift();
+  }
+
+  private publish(message: TelemetryMessage): void {
+    const delivery = { topic: TELEMETRY_TOPICS[message.type], message };
+    for (const queue of this.sinks) queue.push(delivery);
+    this.subject.next(message);
+  }
+}
