@@ -21,3 +21,6 @@ export type { TickTelemetryOptions } from './tick-telemetry-options';
 export { TickTelemetry } from './tick-telemetry';
 export type { TelemetryLosses } from './tick-metrics';
 export { PAUSE_BUCKETS_SECONDS, TICK_BUCKETS_SECONDS } from './tick-metrics';
+export type { TelemetryServer, TelemetryServerOptions } from './telemetry-server';
+export { startTelemetryServer } from './telemetry-server';
+export { EventStream } from './event-stream';
