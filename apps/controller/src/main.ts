@@ -1,9 +1,13 @@
-// `npm start`: the controller on the simulated robot at 1 kHz with a live
-// status line. Ctrl-C (or --duration) stops it with the motors at zero.
+// `npm start`: the controller on the simulated robot (or, with --bus/--device,
+// over serial) at 1 kHz with a live status line. Ctrl-C, --duration, a lost bus
+// or an uncaught error stops it with the motors at zero.
+import { SquareMission } from '@tickswap/behaviours';
 import { PreciseScheduler } from '@tickswap/control-loop';
 import { loadRobotDescription } from '@tickswap/robots';
+import { formatBusFigures } from './bus-figures';
+import { Controller } from './controller';
 import { CONTROLLER_USAGE, ControllerUsageError, parseControllerArgs } from './controller-args';
-import { createSimulatedController } from './simulated-controller';
+import { openMotorBus, stopOnBusLost } from './motor-bus-choice';
 import { formatStatus, recentFigures } from './status-line';
 
 const STATUS_INTERVAL_MS = 250;
@@ -16,13 +20,16 @@ async function main(): Promise<number> {
   }
   const robot = loadRobotDescription(args.robotPath);
   const scheduler = new PreciseScheduler({ mode: args.timing });
-  const { controller, bus } = createSimulatedController({ robot, scheduler, rateHz: args.rateHz, sideLength: args.sideLength });
+  const choice = await openMotorBus(args, robot, scheduler);
+  const mission = new SquareMission(robot, { sideLength: args.sideLength });
+  const controller = new Controller({ bus: choice.bus, behaviour: mission, scheduler, rateHz: args.rateHz });
   const { loop } = controller;
 
   const interactive = process.stdout.isTTY === true;
   let lastPrinted = 0;
   const showStatus = (final = false): void => {
-    const line = formatStatus(recentFigures(loop.records, loop.statistics()), bus.pose());
+    const pose = choice.groundTruth ?? mission.odometry.pose;
+    const line = `${formatStatus(recentFigures(loop.records, loop.statistics()), pose)} | ${formatBusFigures(choice.bus.statistics())}`;
     if (interactive) process.stdout.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
     else if (final || scheduler.now() - lastPrinted >= 1000) {
       lastPrinted = scheduler.now();
@@ -41,17 +48,32 @@ async function main(): Promise<number> {
   const stop = (): void => void controller.stop();
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  console.log(`tickswap controller: ${robot.name} (simulated) at ${args.rateHz} Hz, ${args.timing} timing; Ctrl-C stops`);
-  await controller.start();
+  let failure: string | undefined;
+  stopOnBusLost(choice, controller, (message) => {
+    failure = 'bus lost';
+    process.stdout.write(`${interactive ? '\n' : ''}${message}\n`);
+  });
+  process.on('uncaughtException', (error) => {
+    failure = 'uncaught error';
+    console.error(`uncaught error, stopping the motors: ${error.stack ?? error.message}`);
+    stop();
+  });
+  console.log(`tickswap controller: ${robot.name} (${choice.label}) at ${args.rateHz} Hz, ${args.timing} timing; Ctrl-C stops`);
+  await controller.start().catch(async (error: unknown) => {
+    await choice.close();
+    throw error;
+  });
   const status = setInterval(showStatus, STATUS_INTERVAL_MS);
   const timeout = args.durationS === undefined ? undefined : setTimeout(stop, args.durationS * 1000);
 
   const reason = await controller.stopped;
+  await choice.close();
   clearInterval(status);
   clearTimeout(timeout);
   showStatus(true);
-  console.log(`stopped (${reason}): motors commanded to zero, torque off`);
-  return reason === 'requested' ? 0 : 1;
+  if (failure === 'bus lost') console.log('stopped (bus lost): motors commanded to zero where the bus still reached them; their bus watchdog stops the rest');
+  else console.log(`stopped (${failure ?? reason}): motors commanded to zero, torque off`);
+  return reason === 'requested' && failure === undefined ? 0 : 1;
 }
 
 main().then(

@@ -1,2 +1,34 @@
 // Public API of @tickswap/mqtt-link: every export is named here.
-export {};
+export type { Envelope } from './envelope';
+export {
+  BrokerConnectError,
+  BrokerOptionsError,
+  BrokerStartError,
+  MessageSchemaError,
+  PatchPublishError,
+  PatchRejectedError,
+  ResultTimeoutError,
+  RobotIdError,
+} from './errors';
+export type { DowntimeFigures, GateFigures } from './figures';
+export { encodeMessage } from './message-codec';
+export { REJECT_REASONS, ROLLBACK_REASONS } from './reasons';
+export type { RejectReason, RollbackReason } from './reasons';
+export { decodeResultMessage, isFinalResult } from './result-message';
+export type {
+  CommittedBody,
+  FinalResult,
+  ReceivedBody,
+  RejectedBody,
+  ResultBody,
+  ResultMessage,
+  ResultStage,
+  RolledBackBody,
+  ValidatedBody,
+} from './result-message';
+export { decodeStatusMessage } from './status-message';
+export type { LastUpdate, OfflineStatus, OnlineStatus, RobotFigures, StatusMessage } from './status-message';
+export { decodeTicksMessage, MAX_WINDOW_RECORDS } from './ticks-message';
+export type { Summary, TickSample, TickStats, TicksBody, TicksMessage, TickWindow } from './ticks-message';
+export { ALL_STATUS_TOPICS, TOPIC_ROOT, checkRobotId, robotOfTopic, topicsOf } from './topics';
+export type { RobotTopics } from './topics';
