@@ -21,6 +21,8 @@ export interface HotSwapOptions {
   readonly maxSliceMs?: number;
   /** A slice of preparation ends at the latest this long before the next tick is due, ms (default 0.2). */
   readonly guardMs?: number;
+  /** Rounds of throwaway updates run by `attach`, before the loop starts, to compile the update code (default 20; see `warmUpUpdates`). */
+  readonly warmUpRounds?: number;
 }
 
 /** The options with their defaults, checked. */
@@ -30,6 +32,7 @@ export interface HotSwapSettings {
   readonly gate: BoundaryGate;
   readonly maxSliceMs: number | undefined;
   readonly guardMs: number;
+  readonly warmUpRounds: number;
 }
 
 function checked(name: string, value: number, rule: string, accepts: (n: number) => boolean): number {
@@ -38,6 +41,7 @@ function checked(name: string, value: number, rule: string, accepts: (n: number)
 }
 
 const nonNegative = (n: number) => n >= 0;
+const wholeNumber = (n: number) => Number.isInteger(n) && n >= 0;
 
 /**
  * Fills in the defaults and checks the ranges; throws LoopConfigError naming the option.
@@ -46,15 +50,16 @@ const nonNegative = (n: number) => n >= 0;
  * hotSwapSettings({ deadlineMs: 500 }).watch.ticks; // 1000
  */
 export function hotSwapSettings(options: HotSwapOptions): HotSwapSettings {
-  const { deadlineMs = 2000, watchTicks = 1000, maxMissedTicks = 5, gate = ANY_BOUNDARY, maxSliceMs, guardMs = 0.2 } = options;
+  const { deadlineMs = 2000, watchTicks = 1000, maxMissedTicks = 5, gate = ANY_BOUNDARY, maxSliceMs, guardMs = 0.2, warmUpRounds = 20 } = options;
   return {
     deadlineMs: checked('deadlineMs', deadlineMs, 'a positive number of ms', (n) => n > 0),
     watch: {
-      ticks: checked('watchTicks', watchTicks, 'an integer >= 0', (n) => Number.isInteger(n) && n >= 0),
+      ticks: checked('watchTicks', watchTicks, 'an integer >= 0', wholeNumber),
       maxMissedTicks: checked('maxMissedTicks', maxMissedTicks, 'a number >= 0', nonNegative),
     },
     gate,
     maxSliceMs: maxSliceMs === undefined ? undefined : checked('maxSliceMs', maxSliceMs, 'a positive number of ms', (n) => n > 0),
     guardMs: checked('guardMs', guardMs, 'a number of ms >= 0', nonNegative),
+    warmUpRounds: checked('warmUpRounds', warmUpRounds, 'an integer >= 0', wholeNumber),
   };
 }

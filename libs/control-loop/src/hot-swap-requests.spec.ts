@@ -108,6 +108,7 @@ describe('HotSwap misuse', () => {
     [{ maxMissedTicks: Number.NaN }, 'maxMissedTicks must be a number >= 0, got NaN'],
     [{ maxSliceMs: -1 }, 'maxSliceMs must be a positive number of ms, got -1'],
     [{ guardMs: -0.1 }, 'guardMs must be a number of ms >= 0, got -0.1'],
+    [{ warmUpRounds: 0.5 }, 'warmUpRounds must be an integer >= 0, got 0.5'],
   ])('refuses options %p', (options, message) => {
     expect(() => new HotSwap(live(), options)).toThrow(new LoopConfigError(`HotSwap#constructor failed: ${message}`));
   });

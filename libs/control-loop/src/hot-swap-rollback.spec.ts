@@ -58,13 +58,24 @@ describe('HotSwap rollback of a watched update (virtual time)', () => {
       [10, SwapEvent.Rollback],
     ]);
     expect(entry).toMatchObject({ event: 'rolled-back', failure: 'missed-deadlines', tick: 10 });
-    expect(entry.reason).toBe('the new version missed 8 tick deadlines in its first 2 ticks (at most 5 allowed); rolled back to version 1');
+    expect(entry.reason).toBe('the new version missed 8 tick deadlines in its first 2 ticks (the 7 ticks before the commit missed 0; at most 5 allowed); rolled back to version 1');
     // The rollback itself took no time; the tick it ended (version 2, slow) skipped 4 periods.
     expect(entry.downtime).toEqual({ boundaryMs: 0, latenessMs: 0, missedTicks: 4 });
     // Tick 10 (version 2) added error * dt to what tick 9 left; the inverse carried the sums back as integrals.
     const [tick9, tick10] = rig.loop.records.window(9, 11) as [TickRecord, TickRecord];
     const dt = (tick10.actualStart - tick9.actualStart) / 1000;
     expect(back).toEqual(sums.map((sum) => sum + dt));
+  });
+
+  it('counts only the deadlines missed beyond what the loop missed before the commit', async () => {
+    // A loaded machine: every third tick overruns into the next period, before and after the commit.
+    const rig = hotSwapRig({ update: (t) => void (t.index % 3 === 0 && (rig.scheduler.frame += 1.5)), stopAt: 200, swap: { watchTicks: 60 } });
+    const outcome = rig.requestAt(100.5);
+    rig.loop.start();
+    rig.scheduler.flush();
+    expect(await outcome).toMatchObject({ event: 'kept', reason: '60 watched ticks without a failure' });
+    const missed = rig.loop.records.window(0, Infinity).filter((r) => r.index > 110).reduce((sum, r) => sum + r.missed, 0);
+    expect(missed).toBeGreaterThan(5); // more than maxMissedTicks: an absolute threshold would have rolled back
   });
 
   it('without an inverse, restores the very objects as they were at commit', async () => {

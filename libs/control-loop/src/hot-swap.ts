@@ -6,11 +6,13 @@ import { SlackWorker, type SliceWork } from './slack-worker';
 import type { TickLoop } from './tick-loop';
 import type { TickContext } from './tick-phases';
 import type { TickRecord } from './tick-record';
+import type { TickRecords } from './tick-records';
 import { UpdateJob, type UpdateRequestOptions } from './update-job';
 import { UpdateLog } from './update-log';
 import type { UpdateLogEntry } from './update-log-entry';
 import { UpdateReporter } from './update-reporter';
 import { loopVersion } from './loop-version';
+import { warmUpUpdates } from './warm-up-updates';
 
 /**
  * Hot swap at the tick boundary: a loop's running version is replaced
@@ -34,6 +36,8 @@ import { loopVersion } from './loop-version';
  *   host rejects (NaN, out of limits: see `OutputRejectedError`) or too many
  *   missed deadlines roll it back at that tick's boundary (dsu's rollback:
  *   the declared inverse migration, or the state as it was at commit).
+ *   An update that passes its watch is released (it can no longer be rolled
+ *   back, and the old objects kept for that can be collected).
  * - **Accounted**: each swap sets the tick record's `swap`; its downtime
  *   (boundary duration, lateness of the next tick, ticks missed) goes into
  *   the {@link log}, with every outcome, between ticks.
@@ -71,6 +75,7 @@ export class HotSwap {
   /**
    * Binds to the loop whose boundary phase calls {@link boundary}: follows
    * its ticks and faults. The loop's version must be the running namespace's.
+   * Call it before the loop starts: it warms the update code up (`warmUpRounds`).
    */
   attach(loop: TickLoop): void {
     if (this.loop !== undefined) throw new LoopUsageError('HotSwap#attach failed: already attached to a loop; a HotSwap serves one loop');
@@ -78,7 +83,8 @@ export class HotSwap {
     if (version !== loop.version) {
       throw new LoopConfigError(`HotSwap#attach failed: the loop runs version ${loop.version} but the namespace is version '${this.live.namespace.version}'; give the loop { version: ${version} }`);
     }
-    const { maxSliceMs = loop.periodMs / 2, guardMs } = this.settings;
+    const { maxSliceMs = loop.periodMs / 2, guardMs, warmUpRounds } = this.settings;
+    warmUpUpdates(warmUpRounds);
     this.loop = loop;
     this.worker = new SlackWorker(loop.scheduler, loop.periodMs, { maxSliceMs, guardMs });
     this.reporter = new UpdateReporter(this.log, this.live, (job) => {
@@ -139,6 +145,7 @@ export class HotSwap {
       if (overdue) reporter.overdue(job, this.settings.deadlineMs);
       else if (job.stage === 'preparing') worker.afterTick(record, this.prepare);
     } else {
+      if (job.watch?.hasBaseline === false) job.watch.measureBaseline(this.loop?.records as TickRecords);
       reporter.afterTick(job, record);
       if (this.job === job && job.stage === 'committed' && job.policy === 'lazy' && !job.settled) worker.afterTick(record, job.settle);
     }

@@ -117,7 +117,8 @@ export class UpdateJob {
   readonly settle: SliceWork = (shouldYield) => {
     const batch = 64;
     while (!shouldYield()) {
-      if ((this.committed?.settle(batch) ?? 0) < batch) {
+      // The instances found at prepare, in order: no walk of the state inside a slice.
+      if ((this.committed?.drain(batch) ?? 0) < batch) {
         this.settled = true;
         return;
       }

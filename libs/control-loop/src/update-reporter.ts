@@ -66,6 +66,8 @@ export class UpdateReporter {
       if (downtime !== undefined) this.finish(job, job.entry('rolled-back', patch.from, { tick: job.rollbackMeter?.tick, reason, failure, downtime }));
     } else if (job.commitLogged && (record === undefined || watch?.complete === true)) {
       const reason = record === undefined ? `the loop stopped after ${watch?.ticks} watched ticks without a failure` : `${watch?.ticks} watched ticks without a failure`;
+      // Proven: it will not be rolled back, so the old objects kept for that can be collected.
+      job.committed?.release();
       this.finish(job, job.entry('kept', patch.to, { tick, reason }));
     }
   }

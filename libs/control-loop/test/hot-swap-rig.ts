@@ -94,7 +94,7 @@ export function hotSwapRig(options: RigOptions = {}) {
   const versions = pidVersions(options.fault ?? 'none', scheduler);
   const root = { pids: Array.from({ length: options.instances ?? 3 }, () => new versions.Pid() as RigPid) };
   const live = new LiveSystem(Namespace.of('1', { Pid: versions.Pid }), root);
-  const swap = new HotSwap(live, { watchTicks: 20, ...options.swap });
+  const swap = new HotSwap(live, { watchTicks: 20, warmUpRounds: 1, ...options.swap });
   const seen: TickSeen[] = [];
   const outputs = new Float64Array(root.pids.length);
   const loop: TickLoop = new TickLoop(
