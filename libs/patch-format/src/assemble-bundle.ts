@@ -1,0 +1,21 @@
+import { PATCH_FORMAT, type PatchBundle, type PatchDeclaration } from './bundle';
+import { bundleDigest, sha256Hex } from './bundle-digest';
+import { checkBundleShape } from './bundle-shape';
+import { canonicalJson } from './canonical-json';
+
+/**
+ * An unsigned bundle of a declaration and its (already bundled) code, with
+ * its id and digest. The id is the produced version and the first 12 hex
+ * digits of the content's hash, so the same patch built twice is the same
+ * bundle. Throws `BundleShapeError` if the result would not be a valid
+ * bundle (a version or name the format does not allow).
+ *
+ * @example
+ * const bundle = assembleBundle(describePatch(patch), code); // bundle.id: '1-3f2a0c1d2e3f'
+ */
+export function assembleBundle(declaration: PatchDeclaration, code: string): PatchBundle {
+  const { from, to, changes } = declaration;
+  const id = `${to}-${sha256Hex(canonicalJson({ from, to, changes, code })).slice(0, 12)}`;
+  const content = { format: PATCH_FORMAT as typeof PATCH_FORMAT, id, from, to, changes, code };
+  return checkBundleShape({ ...content, digest: bundleDigest(content) }, 'assembleBundle');
+}
