@@ -20,7 +20,16 @@ export interface JsonSchema {
   readonly minimum?: number;
 }
 
-const DRAFT = 'http://json-schema.org/draft-07/schema#';
+/**
+ * The schema of a whole message: draft-07, with the name Foxglove shows
+ * (`title`) and what it is.
+ *
+ * @example
+ * messageSchema('tickswap.Point', 'A point', objectSchema({ x: { type: 'number' } }));
+ */
+export function messageSchema(title: string, description: string, body: JsonSchema): JsonSchema {
+  return { $schema: 'http://json-schema.org/draft-07/schema#', title, description, ...body };
+}
 
 /**
  * A closed object schema whose properties are all required but `optional` ones.
@@ -56,11 +65,10 @@ const updateProperties: Record<string, JsonSchema> = {
 const update = objectSchema(updateProperties, ['id', 'reason']);
 
 /** Schema of {@link TickStatisticsMessage}. */
-export const TICK_STATISTICS_SCHEMA: JsonSchema = {
-  $schema: DRAFT,
-  title: 'tickswap.TickStatistics',
-  description: 'How the ticks of one interval (a second by default) went',
-  ...objectSchema({
+export const TICK_STATISTICS_SCHEMA = messageSchema(
+  'tickswap.TickStatistics',
+  'How the ticks of one interval (a second by default) went',
+  objectSchema({
     type: { const: 'tick-statistics' },
     atMs: number,
     firstTick: count,
@@ -75,22 +83,16 @@ export const TICK_STATISTICS_SCHEMA: JsonSchema = {
     version: number,
     totals: objectSchema({ ticks: count, missedTicks: count, faultedTicks: count }),
   }),
-};
+);
 
 /** Schema of {@link UpdateMessage}. */
-export const UPDATE_SCHEMA: JsonSchema = {
-  $schema: DRAFT,
-  title: 'tickswap.Update',
-  description: 'A commit, rollback or unmarked version change and what it cost the loop',
-  ...update,
-};
+export const UPDATE_SCHEMA = messageSchema('tickswap.Update', 'A commit, rollback or unmarked version change and what it cost the loop', update);
 
 /** Schema of {@link TickWindowMessage}. */
-export const TICK_WINDOW_SCHEMA: JsonSchema = {
-  $schema: DRAFT,
-  title: 'tickswap.TickWindow',
-  description: 'Per-tick records around an update; index i of every column is tick firstTick + i',
-  ...objectSchema({
+export const TICK_WINDOW_SCHEMA = messageSchema(
+  'tickswap.TickWindow',
+  'Per-tick records around an update; index i of every column is tick firstTick + i',
+  objectSchema({
     type: { const: 'tick-window' },
     update,
     firstTick: count,
@@ -105,7 +107,7 @@ export const TICK_WINDOW_SCHEMA: JsonSchema = {
     faulted: column({ type: 'boolean' }),
     version: column(number),
   }),
-};
+);
 
 /**
  * The schema of each telemetry message type.

@@ -48,7 +48,7 @@ describe('TickTelemetry (virtual time)', () => {
   });
 
   it('reports a mark that changed no version, and a mark with no tick after it when the loop stops', async () => {
-    const { updates } = await run({ ticks: 1000 }, {}, (telemetry, index) => {
+    const { updates } = await run({ ticks: 1000 }, {}, (telemetry, { index }) => {
       if (index === 300) telemetry.markUpdate({ tick: 300, kind: 'rollback', from: '4', to: '4', pauseMs: 0.05, reason: 'watch: NaN output' });
       if (index === 999) telemetry.markUpdate({ tick: 999, kind: 'commit', from: '4', to: '5', pauseMs: 0.07 });
     });

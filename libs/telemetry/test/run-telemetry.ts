@@ -1,4 +1,4 @@
-import { runVirtual } from '@tickswap/control-loop';
+import { runVirtual, type TickRecord } from '@tickswap/control-loop';
 import type { TelemetryMessage } from '../src/telemetry-messages';
 import type { TelemetrySink } from '../src/telemetry-sink';
 import { TickTelemetry } from '../src/tick-telemetry';
@@ -13,13 +13,14 @@ export type TelemetryRun = Awaited<ReturnType<typeof runTelemetry>>;
 
 /**
  * Runs `script` on virtual time with telemetry reading the loop on the same
- * clock; `during` is called after every tick, between ticks (where the
- * hot-swap code reports an update). Ends after telemetry's final read.
+ * clock; `during` is called with every tick's record once it has run,
+ * between ticks (where the hot-swap code reports an update, and where the
+ * controller samples what it records). Ends after telemetry's final read.
  */
 export async function runTelemetry(
   script: Script,
   options: Partial<TickTelemetryOptions> = {},
-  during?: (telemetry: TickTelemetry, index: number) => void,
+  during?: (telemetry: TickTelemetry, record: TickRecord) => void,
   sinks: readonly TelemetrySink[] = [],
 ) {
   const { loop, scheduler } = trivialLoop(script);
@@ -27,7 +28,7 @@ export async function runTelemetry(
   const messages: TelemetryMessage[] = [];
   telemetry.messages$.subscribe((m) => messages.push(JSON.parse(JSON.stringify(m)) as TelemetryMessage));
   for (const sink of sinks) telemetry.addSink(sink);
-  loop.ticks$.subscribe((record) => during?.(telemetry, record.index));
+  loop.ticks$.subscribe((record) => during?.(telemetry, record));
   telemetry.start();
   loop.start();
   await runVirtual(scheduler, loop);
@@ -51,6 +52,6 @@ export const SCRIPT: Script = {
 };
 
 /** Marks the commit of {@link SCRIPT} once the tick after it has run, as the hot-swap code does. */
-export function markCommit(telemetry: TickTelemetry, index: number): void {
-  if (index === 2501) telemetry.markUpdate({ tick: 2500, kind: 'commit', from: 1, to: 2, pauseMs: 1.3, id: 'patch-7' });
+export function markCommit(telemetry: TickTelemetry, record: TickRecord): void {
+  if (record.index === 2501) telemetry.markUpdate({ tick: 2500, kind: 'commit', from: 1, to: 2, pauseMs: 1.3, id: 'patch-7' });
 }
