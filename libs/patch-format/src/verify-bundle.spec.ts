@@ -93,8 +93,8 @@ describe('verifyBundle refuses, with a typed error naming what was wrong', () =>
   it('an object with no JSON form', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;
-    expect(() => verifyBundle(cyclic as never, RECEIVER)).toThrow(BundleSyntaxError);
-    expect(() => verifyBundle((() => 1) as never, RECEIVER)).toThrow(/is not a bundle/);
+    expect(() => verifyBundle(cyclic, RECEIVER)).toThrow(BundleSyntaxError);
+    expect(() => verifyBundle(() => 1, RECEIVER)).toThrow(/is not a bundle/);
   });
 
   it('without ever running the code', () => {

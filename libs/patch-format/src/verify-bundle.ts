@@ -41,7 +41,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function jsonText(input: PatchBundle | string | Uint8Array): string | Uint8Array {
+function jsonText(input: string | Uint8Array | object): string | Uint8Array {
   if (typeof input === 'string' || input instanceof Uint8Array) return input;
   let text: string | undefined;
   try {
@@ -79,8 +79,8 @@ function checkSignature(bundle: SignedPatchBundle, trustedKeys: TrustedKeys): vo
 }
 
 /**
- * Decides whether a received bundle may run here, without running any of
- * it: size (before parsing), JSON, format, shape (every field, none extra),
+ * Decides whether a received bundle (JSON text, bytes, or the parsed JSON
+ * value) may run here, without running any of it: size (before parsing), JSON, format, shape (every field, none extra),
  * signature present, digest of the content, key trusted, signature of the
  * digest, and that it applies to the running version. Returns the bundle
  * deeply frozen, as the only value `loadBundle` accepts. Throws a
@@ -90,7 +90,7 @@ function checkSignature(bundle: SignedPatchBundle, trustedKeys: TrustedKeys): vo
  * const bundle = verifyBundle(payload, { trustedKeys, runningVersion: '0', maxBytes: 256 * 1024 });
  * const patch = loadBundle(bundle, { modules: { '@tickswap/behaviours': behaviours } });
  */
-export function verifyBundle(input: PatchBundle | string | Uint8Array, options: VerifyOptions): VerifiedBundle {
+export function verifyBundle(input: string | Uint8Array | object, options: VerifyOptions): VerifiedBundle {
   const bundle = readBundle(jsonText(input), options.maxBytes ?? DEFAULT_MAX_BUNDLE_BYTES, 'verifyBundle');
   requireSignature(bundle);
   checkDigest(bundle, 'verifyBundle');
