@@ -2,3 +2,8 @@
 export type { Command } from './commands';
 export { CliUsageError, dispatch, usage } from './commands';
 export { runCommand } from './run-command';
+export { keysCommand, keysNewCommand } from './keys-command';
+export { patchCommand } from './patch-command';
+export { patchBuildCommand } from './patch-build-command';
+export { patchSignCommand } from './patch-sign-command';
+export { patchInspectCommand } from './patch-inspect-command';

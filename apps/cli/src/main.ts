@@ -1,8 +1,10 @@
 // The `tickswap` command (`npm run tickswap -- <command>`).
 import { CliUsageError, dispatch, type Command } from './commands';
+import { keysCommand } from './keys-command';
+import { patchCommand } from './patch-command';
 import { runCommand } from './run-command';
 
-const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand };
+const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand, patch: patchCommand, keys: keysCommand };
 
 dispatch(COMMANDS, process.argv.slice(2)).then(
   (code) => process.exit(code),
