@@ -1,2 +1,2 @@
 // Public API of @tickswap/dashboard: every export is named here.
-export {};
+export { DASHBOARD_DIR } from './dashboard-dir';
