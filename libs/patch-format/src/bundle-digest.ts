@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { PatchBundle } from './bundle';
 import { canonicalJson } from './canonical-json';
 
-/** The hex SHA-256 of a UTF-8 string or bytes. */
+/**
+ * The hex SHA-256 of a UTF-8 string or bytes.
+ *
+ * @example
+ * sha256Hex('abc').slice(0, 8); // 'ba7816bf'
+ */
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }

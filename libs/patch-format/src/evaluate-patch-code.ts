@@ -1,7 +1,13 @@
 /** The modules a patch's code may require, by the name it requires them by. */
 export type ModuleMap = Readonly<Record<string, unknown>>;
 
-/** Why a patch's code gave no patch: it threw, required an unknown module, or exported nothing. */
+/**
+ * Why a patch's code gave no patch: it threw, required an unknown module, or
+ * exported nothing. Callers turn it into their own refusal.
+ *
+ * @example
+ * new CodeProblem('the code threw while loading (Error: boom)', { cause });
+ */
 export class CodeProblem extends Error {
   override readonly name = 'CodeProblem';
 }

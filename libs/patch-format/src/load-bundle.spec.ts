@@ -53,6 +53,8 @@ describe('loadBundle', () => {
     expect(load(verified(probeCode({ exported: composed })))).toThrow(/exports no valid patch step \(is a composed patch; bundle each step as a patch of its own/);
     const notAClass = "{ from: '0', to: '1', classes: { Probe: { kind: 'add', code: {} } } }";
     expect(load(verified(probeCode({ exported: notAClass })))).toThrow(/classes.Probe.code: must be a class, got an object/);
+    const throwing = "{ from: '0', to: '1', get classes() { throw new Error('lazy'); } }";
+    expect(load(verified(probeCode({ exported: throwing })))).toThrow(/: reading the exported patch threw \(Error: lazy\)/);
   });
 
   it.each([

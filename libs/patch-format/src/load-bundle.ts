@@ -46,8 +46,11 @@ export function loadBundle(bundle: VerifiedBundle, options: LoadOptions): PatchS
   try {
     loaded = describePatch(exported as PatchStep);
   } catch (error) {
-    if (!(error instanceof ShapeProblem)) throw error;
-    throw new BundleDeclarationError(`loadBundle failed: patch ${bundle.id} exports no valid patch step (${error.message}); fix the patch package and build it again`);
+    if (error instanceof ShapeProblem) {
+      throw new BundleDeclarationError(`loadBundle failed: patch ${bundle.id} exports no valid patch step (${error.message}); fix the patch package and build it again`);
+    }
+    // A getter of the exported patch threw: still the patch's own code failing.
+    throw new BundleLoadError(`loadBundle failed: patch ${bundle.id}: reading the exported patch threw (${String(error)}); fix the patch package, build and sign it again`, { cause: error });
   }
   const difference = jsonDifference(loaded, declared);
   if (difference !== undefined) {

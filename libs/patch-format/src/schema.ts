@@ -3,7 +3,13 @@
 // included. Checks never descend deeper than the schema itself, so a deeply
 // nested hostile value costs one step.
 
-/** Where a value is not what the schema says (a dotted path from the root) and what was wrong. */
+/**
+ * Where a value is not what the schema says (`field`, a dotted path from the
+ * root; empty for the root) and what was wrong (`problem`).
+ *
+ * @example
+ * new ShapeProblem('classes.Pid.code', 'must be a class, got number 3');
+ */
 export class ShapeProblem extends Error {
   override readonly name = 'ShapeProblem';
   constructor(

@@ -39,7 +39,12 @@ export const RECEIVER: VerifyOptions = { trustedKeys: trustKeys([TRUSTED.publicK
 /** The modules the specs' host gives a patch. */
 export const HOST_MODULES = { '@tickswap/behaviours': behaviours };
 
-/** How many times probe code was evaluated in this spec file. */
+/**
+ * How many times probe code was evaluated in this spec file.
+ *
+ * @example
+ * expect(probeRuns()).toBe(0);
+ */
 export function probeRuns(): number {
   return (globalThis as { probeRuns?: number }).probeRuns ?? 0;
 }
