@@ -2,7 +2,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseBundle, type PatchBundle } from '@tickswap/patch-format';
 
-/** A file the command could not read or write; the message names the command and the file. */
+/**
+ * A file the command could not read or write; the message names the command and the file.
+ *
+ * @example
+ * new BundleFileError('tickswap patch inspect failed: cannot read pid.json (ENOENT ...); ...');
+ */
 export class BundleFileError extends Error {
   override readonly name = 'BundleFileError';
 }
