@@ -1,11 +1,15 @@
 import type { CommittedUpdate } from './committed-update';
 import type { Namespace } from './namespace';
 import type { Patch } from './patch';
-import { walkGraph } from './graph-walk';
+import { walkGraphSteps } from './graph-walk';
 import { planPatch } from './plan-patch';
 import { PreparedUpdate } from './prepared-update';
+import { finishSteps, type Steps } from './steps';
 import type { PrepareOptions, Roots, UpdateHost } from './update-host';
 import { validateState, type ValidateOptions } from './validate-state';
+
+/** Lazy migrations run between two steps of a settle. */
+const SETTLE_BATCH = 256;
 
 /**
  * The running namespace and the state graph a host runs (JavaScript has no
@@ -79,6 +83,29 @@ export class LiveSystem<Root extends object = object> {
   }
 
   /**
+   * What {@link prepare} does, cut into steps to spread over the idle time
+   * between ticks: refuses an invalid patch at once (typed error, nothing
+   * touched), then returns an update that does nothing until its `advance`
+   * is called, a slice at a time, and can commit once `advance` has returned
+   * true. Pending lazy migrations are settled by the first steps. The state
+   * may change between slices: the commit re-migrates what changed, and an
+   * instance the walk did not see (added to a part already walked) is
+   * migrated in place on first use. Runs between ticks: costs a plan of the
+   * patch (per class), the rest is in the steps.
+   *
+   * @example
+   * const update = live.prepareInSlices(patch, { policy: 'prepared' });
+   * // between ticks, until it returns true:
+   * update.advance(() => performance.now() >= sliceEnd);
+   * // at a boundary, once it has:
+   * update.commit();
+   */
+  prepareInSlices(patch: Patch, options: PrepareOptions = {}): PreparedUpdate {
+    const plan = planPatch(this.running, patch, 'LiveSystem#prepareInSlices');
+    return new PreparedUpdate(this.host, plan, options.policy ?? 'prepared', options, this.settleSteps());
+  }
+
+  /**
    * Prepares and commits at once (desk use, tests).
    *
    * @example
@@ -96,9 +123,23 @@ export class LiveSystem<Root extends object = object> {
    * live.settle(); // before taking a snapshot
    */
   settle(): number {
-    let count = this.history.reduce((sum, update) => sum + update.drain(Infinity), 0);
+    return finishSteps(this.settleSteps());
+  }
+
+  /** {@link settle} as steps: the instances found at prepare a batch at a time, then one walk of the state. */
+  private *settleSteps(): Steps<number> {
+    let count = 0;
+    for (const update of this.history) {
+      let drained: number;
+      do {
+        drained = update.drain(SETTLE_BATCH);
+        count += drained;
+        yield;
+      } while (drained === SETTLE_BATCH);
+    }
+    if (this.history.length === 0) return count;
     // One walk for every update, oldest first: an instance two versions behind migrates twice.
-    walkGraph(this.roots(this.running).starts, (value) => {
+    yield* walkGraphSteps(this.roots(this.running).starts, (value) => {
       for (const update of this.history) if (update.settleInstance(value)) count++;
       return true;
     });

@@ -1,12 +1,13 @@
 import { compileDirect, type DirectMigration, type Remap } from './compiled-migration';
 import { PatchRefusedError } from './errors';
 import { fieldAccess, type FieldAccess, type Maker } from './field-access';
-import { SlotKind, walkGraph } from './graph-walk';
+import { SlotKind, walkGraphSteps } from './graph-walk';
 import { runSteps } from './migration-step';
 import { pathStep } from './path-to';
 import { migrationFailure, type ClassPlan, type UpdatePlan } from './plan-patch';
 import { SlotTable } from './slot-table';
 import type { StateChecks } from './state-checks';
+import { finishSteps, type Steps } from './steps';
 
 /** The instances of one old class found in the state and their new objects. */
 interface Batch {
@@ -23,11 +24,17 @@ interface Batch {
   readonly saved: unknown[];
 }
 
+/** Instances the dry run of a preparation in slices re-migrates: enough for the compiler, one slice's work. */
+const DRY_RUN_SAMPLE = 4096;
+/** New objects finished between two steps. */
+const FINISHED_PER_STEP = 256;
+
 /**
  * The migrated copy of the state, built off to the side: every instance of a
  * changed class found from the roots, a new object for each (built by
  * compiled code, every field in-object), and every place that refers to an
- * old instance.
+ * old instance. Built at once, or `inSlices`: then nothing is built until
+ * {@link steps} are run (between ticks, a few at a time).
  *
  * @example
  * const preparation = new Preparation(plan, starts, checks, 'LiveSystem#prepare');
@@ -42,23 +49,36 @@ export class Preparation {
   private readonly remap: Remap = (value) => this.replacement.get(value) ?? value;
   /** Number of instances found. */
   instances = 0;
+  /** The work of building it; already done unless built in slices. */
+  readonly steps: Steps;
 
   constructor(
     private readonly plan: UpdatePlan,
     starts: readonly object[],
     private readonly checks: StateChecks,
     private readonly method: string,
+    inSlices = false,
   ) {
+    this.steps = this.build(starts, inSlices ? DRY_RUN_SAMPLE : Number.POSITIVE_INFINITY);
+    if (!inSlices) finishSteps(this.steps);
+  }
+
+  private *build(starts: readonly object[], dryRun: number): Steps {
+    const { checks, method } = this;
     const visit = (value: object, container: object, key: unknown, kind: SlotKind, first: boolean) => this.edge(value, container, key, kind, first);
-    const seen = walkGraph(starts, visit);
+    const seen = yield* walkGraphSteps(starts, visit);
     const outputs: object[] = [];
-    for (const [batch, index] of this.referring) this.finish(batch, index, checks, outputs);
+    for (const [step, [batch, index]] of this.referring.entries()) {
+      this.finish(batch, index, checks, outputs);
+      if (step % FINISHED_PER_STEP === FINISHED_PER_STEP - 1) yield;
+    }
     this.validate(checks, (batch) => batch.olds.keys());
-    walkGraph(outputs, visit, seen);
+    yield* walkGraphSteps(outputs, visit, seen);
     // A dry run of the commit's re-migration (nothing has changed yet) gets the
     // code compiled for this patch optimised now, between ticks, rather than
-    // in the boundary: cold, it costs the commit several times more.
-    this.migrateChanged(false, method, checks);
+    // in the boundary: cold, it costs the commit several times more. In slices,
+    // a sample is enough for the compiler and keeps the step short.
+    this.migrateChanged(false, method, checks, dryRun);
   }
 
   /** The old instances found, by class plan (what a lazy update has left to migrate). */
@@ -159,8 +179,9 @@ export class Preparation {
    * Runs at the tick boundary (commit): copy-and-rename migrations cost one
    * compiled copy per instance and allocate nothing; others cost one compiled
    * comparison per unchanged instance and a migration per changed one.
+   * `limit`: only the first instances of each class (a dry run's sample).
    */
-  migrateChanged(all: boolean, method: string, checks: StateChecks): void {
+  migrateChanged(all: boolean, method: string, checks: StateChecks, limit = Number.POSITIVE_INFINITY): void {
     const changed = new Map<Batch, number[]>();
     for (const batch of this.batches.values()) {
       const { olds, news, saved, direct } = batch;
@@ -168,7 +189,7 @@ export class Preparation {
       // Only the application validations need to know which instances changed.
       const indexes: number[] = [];
       const track = this.plan.checks.has(batch.prototype);
-      for (let index = 0; index < olds.length; index++) {
+      for (let index = 0; index < olds.length && index < limit; index++) {
         const old = olds[index] as object;
         if (direct !== undefined) {
           const result = direct.sync(old, news[index] as object, this.remap);

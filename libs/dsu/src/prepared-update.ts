@@ -8,6 +8,7 @@ import type { Patch } from './patch';
 import type { UpdatePlan } from './plan-patch';
 import { Preparation } from './preparation';
 import { StateChecks } from './state-checks';
+import { advanceSteps, type Steps } from './steps';
 import { installStubs } from './stubs';
 import type { Policy, PrepareOptions, UpdateHost } from './update-host';
 
@@ -16,7 +17,8 @@ import type { Policy, PrepareOptions, UpdateHost } from './update-host';
  * copies of every instance found, validated; nothing visible has changed.
  * The state may keep changing: `refresh()` walks it again between ticks and
  * `commit()` re-migrates, from the state as of the boundary, every instance
- * whose fields changed since.
+ * whose fields changed since. Prepared in slices (`LiveSystem#prepareInSlices`),
+ * it can commit once {@link advance} has returned true.
  *
  * @example
  * const update = live.prepare(patch, { policy: 'prepared' });
@@ -27,7 +29,11 @@ export class PreparedUpdate {
   readonly from: Namespace;
   readonly to: Namespace;
   readonly patch: Patch;
-  private preparation: Preparation;
+  private preparation: Preparation | undefined;
+  /** The preparation still to do, when prepared in slices. */
+  private pending: Steps | undefined;
+  /** What a slice of the preparation threw: the update cannot be used any more. */
+  private failure: unknown;
   private readonly checks: StateChecks;
   private state: 'prepared' | 'committed' = 'prepared';
 
@@ -36,6 +42,8 @@ export class PreparedUpdate {
     private readonly plan: UpdatePlan,
     readonly policy: Policy,
     private readonly options: PrepareOptions,
+    /** Given: prepare in slices, this work (settling earlier lazy updates) first. */
+    before?: Steps<unknown>,
   ) {
     this.from = plan.from;
     this.to = plan.to;
@@ -48,12 +56,45 @@ export class PreparedUpdate {
     }
     const roots = host.roots(plan.from);
     this.checks = new StateChecks('LiveSystem#prepare', plan.to, roots.starts, roots.names, options.allowFunction);
-    this.preparation = new Preparation(plan, roots.starts, this.checks, 'LiveSystem#prepare');
+    if (before === undefined) this.preparation = new Preparation(plan, roots.starts, this.checks, 'LiveSystem#prepare');
+    else this.pending = this.inSlices(before, roots.starts);
   }
 
-  /** Number of instances of changed classes found in the state. */
+  /** Number of instances of changed classes found in the state (so far, while prepared in slices). */
   get instances(): number {
-    return this.preparation.instances;
+    return this.preparation?.instances ?? 0;
+  }
+
+  /**
+   * Prepares further, until `shouldYield()` returns true (asked between
+   * steps of a fraction of a millisecond) or the preparation is done;
+   * returns whether it is done (always true when not prepared in slices).
+   * The state may change between two calls. Throws what `prepare` would
+   * (PatchRefusedError, MigrationError, ValidationError); the update is then
+   * dead and nothing visible has changed. Runs between ticks.
+   *
+   * @example
+   * const update = live.prepareInSlices(patch);
+   * while (!update.advance(() => performance.now() > sliceEnd)) await nextIdleTime();
+   */
+  advance(shouldYield: () => boolean): boolean {
+    if (this.failure !== undefined) throw this.failure;
+    if (this.pending === undefined) return true;
+    try {
+      if (!advanceSteps(this.pending, shouldYield)) return false;
+    } catch (error) {
+      this.failure = error;
+      throw error;
+    }
+    this.pending = undefined;
+    return true;
+  }
+
+  private *inSlices(before: Steps<unknown>, starts: readonly object[]): Steps {
+    yield* before;
+    const preparation = new Preparation(this.plan, starts, this.checks.as('LiveSystem#prepareInSlices'), 'LiveSystem#prepareInSlices', true);
+    this.preparation = preparation;
+    yield* preparation.steps;
   }
 
   /**
@@ -65,7 +106,7 @@ export class PreparedUpdate {
    * update.refresh(); // idle time just before the boundary
    */
   refresh(): number {
-    this.assertPrepared('PreparedUpdate#refresh');
+    this.ready('PreparedUpdate#refresh');
     const roots = this.host.roots(this.plan.from);
     this.preparation = new Preparation(this.plan, roots.starts, this.checks.as('PreparedUpdate#refresh'), 'PreparedUpdate#refresh');
     return this.preparation.instances;
@@ -88,7 +129,7 @@ export class PreparedUpdate {
    * loop.atBoundary(() => update.commit());
    */
   commit(): CommittedUpdate {
-    this.assertPrepared('PreparedUpdate#commit');
+    const preparation = this.ready('PreparedUpdate#commit');
     if (this.host.namespace() !== this.from) {
       throw new UpdateStateError(
         `PreparedUpdate#commit failed: version '${this.host.namespace().version}' is running, not '${this.from.version}' this update was prepared against; prepare it again`,
@@ -96,25 +137,31 @@ export class PreparedUpdate {
     }
     const lazy = this.policy === 'lazy';
     // The lazy policy migrates the old objects themselves: the prepared copies only served validation.
-    const replacement = lazy ? new Map<object, object>() : this.preparation.replacement;
-    if (!lazy) this.preparation.migrateChanged(this.policy === 'eager', 'PreparedUpdate#commit', this.checks.as('PreparedUpdate#commit'));
+    const replacement = lazy ? new Map<object, object>() : preparation.replacement;
+    if (!lazy) preparation.migrateChanged(this.policy === 'eager', 'PreparedUpdate#commit', this.checks.as('PreparedUpdate#commit'));
     const remap = (value: unknown) => (typeof value === 'object' && value !== null ? (replacement.get(value) ?? value) : value);
     const carried = carriedState(this.plan, remap, 'PreparedUpdate#commit');
     // Nothing below can throw: from here on the update is visible.
-    if (!lazy) this.preparation.slots.swap(replacement);
+    if (!lazy) preparation.slots.swap(replacement);
     const forwarding = new Forwarding(replacement);
     const inPlace = new InPlaceMigrator(this.plan, forwarding, this.checks.as(`Lazy migration to version '${this.to.version}'`), `Lazy migration to version '${this.to.version}'`);
     const stubs = installStubs(this.plan.classes.values(), (instance, plan) => forwarding.get(instance) ?? inPlace.migrate(instance, plan));
     writeCarried(carried);
     this.state = 'committed';
-    const slots = lazy ? undefined : this.preparation.slots;
-    const pending = lazy ? this.preparation.found() : [];
+    const slots = lazy ? undefined : preparation.slots;
+    const pending = lazy ? preparation.found() : [];
     const committed = new CommittedUpdate(this.host, this.plan, this.policy, this.options, { inPlace, stubs, slots, forwarding, replacement, pending });
     this.host.commit(committed);
     return committed;
   }
 
-  private assertPrepared(method: string): void {
+  /** The finished preparation; throws UpdateStateError when the update is committed, failed, or not fully prepared. */
+  private ready(method: string): Preparation {
     if (this.state !== 'prepared') throw new UpdateStateError(`${method} failed: the update is already committed; prepare a new one`);
+    if (this.failure !== undefined) throw new UpdateStateError(`${method} failed: its preparation failed (${(this.failure as Error).message}); prepare a new one`);
+    if (this.pending !== undefined || this.preparation === undefined) {
+      throw new UpdateStateError(`${method} failed: the update is prepared in slices and not finished; call advance() until it returns true`);
+    }
+    return this.preparation;
   }
 }
