@@ -1,3 +1,4 @@
+import { VirtualTimeScheduler } from 'rxjs';
 import { hotSwapRig, type RigPid } from '../test/hot-swap-rig';
 import { SwapEvent, type TickRecord } from './tick-record';
 
@@ -30,6 +31,24 @@ describe('HotSwap commit at the tick boundary (virtual time)', () => {
       downtime: { boundaryMs: 0, latenessMs: 0, missedTicks: 0 },
       preparation: { elapsedMs: 1, slices: 1, instances: 3 },
     });
+  });
+
+  it('spreads the preparation over the slack of several ticks, and no tick waits for it', async () => {
+    /** Virtual time in which every clock read costs a microsecond: work takes time, slices end. */
+    const creeping = new VirtualTimeScheduler();
+    const now = creeping.now;
+    creeping.now = () => (creeping.frame += 0.001) && now();
+    const rig = hotSwapRig({ instances: 2000, scheduler: creeping, swap: { maxSliceMs: 0.004 } });
+    const outcome = rig.requestAt(5.5);
+    rig.loop.start();
+    rig.scheduler.flush();
+    expect((await outcome).event).toBe('kept');
+    const committed = rig.swap.log.entries[0];
+    expect(committed?.preparation?.instances).toBe(2000);
+    expect(committed?.preparation?.slices).toBeGreaterThan(3);
+    expect(committed?.tick).toBe(5 + (committed?.preparation?.slices ?? 0) + 1); // one slice after each tick, then the commit
+    expect(rig.loop.missedPeriods).toBe(0);
+    for (const tick of rig.seen) expect(new Set(tick.used)).toEqual(new Set([String(tick.version)]));
   });
 
   it.each(['eager', 'prepared', 'lazy'] as const)('never lets a tick see a mix of versions (%s)', async (policy) => {

@@ -43,7 +43,7 @@ describe('HotSwap requests that do not commit (virtual time)', () => {
   });
 
   it.each([
-    ['for another version', (p: PatchStep) => ({ ...p, from: '7' }), /^LiveSystem#prepare failed: .*'7'.*'1'/],
+    ['for another version', (p: PatchStep) => ({ ...p, from: '7' }), /^LiveSystem#prepareInSlices failed: .*'7'.*'1'/],
     ['naming an unknown class', (p: PatchStep) => ({ ...p, classes: { Nope: { kind: 'remove' } } }) as PatchStep, /Nope/],
     ['producing a version that is not a number', (p: PatchStep) => ({ ...p, to: 'two' }), /^HotSwap#request failed: the loop records versions as numbers, and version 'two' is not one/],
   ])('refuses a patch %s, with nothing changed', async (_what, edit, message) => {

@@ -160,15 +160,17 @@ export class HotSwap {
     return job;
   }
 
-  /** A slice of preparation, in the slack. */
-  private readonly prepare: SliceWork = () => {
+  /** A slice of preparation, in the slack: dsu's preparation in slices, advanced until the slice's budget is used. */
+  private readonly prepare: SliceWork = (shouldYield) => {
     const job = this.job as UpdateJob;
     const now = () => this.loop?.scheduler.now() ?? Number.NaN;
     const start = now();
     try {
-      job.prepared = this.live.prepare(job.patch, job.options);
-      job.condition = this.settings.gate(job.prepared);
-      job.stage = 'ready';
+      job.prepared ??= this.live.prepareInSlices(job.patch, job.options);
+      if (job.prepared.advance(shouldYield)) {
+        job.condition = this.settings.gate(job.prepared);
+        job.stage = 'ready';
+      }
     } catch (error) {
       (this.reporter as UpdateReporter).refused(job, error instanceof Error ? error.message : String(error));
     } finally {

@@ -82,6 +82,8 @@ export interface RigOptions {
   readonly boundary?: (tick: TickContext) => void;
   /** Extra update work of the host, before the controllers run. */
   readonly update?: (tick: TickContext) => void;
+  /** The loop's clock (default a fresh VirtualTimeScheduler). */
+  readonly scheduler?: VirtualTimeScheduler;
 }
 
 /**
@@ -90,7 +92,7 @@ export interface RigOptions {
  * and a record of what every tick used and wrote.
  */
 export function hotSwapRig(options: RigOptions = {}) {
-  const scheduler = new VirtualTimeScheduler();
+  const scheduler = options.scheduler ?? new VirtualTimeScheduler();
   const versions = pidVersions(options.fault ?? 'none', scheduler);
   const root = { pids: Array.from({ length: options.instances ?? 3 }, () => new versions.Pid() as RigPid) };
   const live = new LiveSystem(Namespace.of('1', { Pid: versions.Pid }), root);
