@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { REFERENCE_ROBOT_PATH } from '@tickswap/robots';
 import { TIMING_MODES, type TimingMode } from '@tickswap/control-loop';
+import { HOT_SWAP_OPTIONS, HOT_SWAP_USAGE, hotSwapArgs, type HotSwapArgs } from './hot-swap-args';
 
 /** Which motors the controller drives (see `--bus`). */
 export const BUS_KINDS = ['sim', 'pty', 'serial'] as const;
@@ -8,7 +9,7 @@ export const BUS_KINDS = ['sim', 'pty', 'serial'] as const;
 export type BusKind = (typeof BUS_KINDS)[number];
 
 /** The controller's command line, parsed and checked. */
-export interface ControllerArgs {
+export interface ControllerArgs extends HotSwapArgs {
   readonly help: boolean;
   readonly rateHz: number;
   readonly timing: TimingMode;
@@ -49,6 +50,7 @@ their torque turned off first.
   --baud <bits/s>     serial speed (default: the robot description's, else 1000000)
   --reply-margin <ms> time a reply may take beyond the wire (default 2, 5 with --bus pty; raise it
                       for a USB adapter's latency timer)
+${HOT_SWAP_USAGE}
   -h, --help          this text`;
 
 function positive(option: string, text: string | undefined, fallback: number, unit: string): number {
@@ -83,6 +85,7 @@ export function parseControllerArgs(argv: readonly string[]): ControllerArgs {
         device: { type: 'string' },
         baud: { type: 'string' },
         'reply-margin': { type: 'string' },
+        ...HOT_SWAP_OPTIONS,
       },
       strict: true,
       allowPositionals: false,
@@ -123,5 +126,6 @@ export function parseControllerArgs(argv: readonly string[]): ControllerArgs {
     device: values.device,
     baudRate,
     replyMarginMicros: replyMargin === undefined ? undefined : positive('reply-margin', replyMargin, 0, 'milliseconds') * 1000,
+    ...hotSwapArgs(values, (message) => new ControllerUsageError(message)),
   };
 }

@@ -5,10 +5,11 @@ import { SquareMission } from '@tickswap/behaviours';
 import { PreciseScheduler } from '@tickswap/control-loop';
 import { loadRobotDescription } from '@tickswap/robots';
 import { formatBusFigures } from './bus-figures';
-import { Controller } from './controller';
+import { BASE_VERSION, Controller } from './controller';
 import { CONTROLLER_USAGE, ControllerUsageError, parseControllerArgs } from './controller-args';
 import { openMotorBus, stopOnBusLost } from './motor-bus-choice';
 import { formatStatus, recentFigures } from './status-line';
+import { followUpdates, restoreUpdates } from './update-agent';
 
 const STATUS_INTERVAL_MS = 250;
 
@@ -19,10 +20,13 @@ async function main(): Promise<number> {
     return 0;
   }
   const robot = loadRobotDescription(args.robotPath);
+  // Before any motor is touched: a robot that cannot come back on its last committed version does not start.
+  const restored = await restoreUpdates(args.journalPath, BASE_VERSION);
   const scheduler = new PreciseScheduler({ mode: args.timing });
   const choice = await openMotorBus(args, robot, scheduler);
   const mission = new SquareMission(robot, { sideLength: args.sideLength });
-  const controller = new Controller({ bus: choice.bus, behaviour: mission, scheduler, rateHz: args.rateHz });
+  const maxVelocity = robot.motors.map((motor) => motor.limits.maxVelocity);
+  const controller = new Controller({ bus: choice.bus, behaviour: mission, scheduler, rateHz: args.rateHz, maxVelocity, updates: restored.patches });
   const { loop } = controller;
 
   const interactive = process.stdout.isTTY === true;
@@ -59,14 +63,18 @@ async function main(): Promise<number> {
     stop();
   });
   console.log(`tickswap controller: ${robot.name} (${choice.label}) at ${args.rateHz} Hz, ${args.timing} timing; Ctrl-C stops`);
+  if (restored.message !== undefined) console.log(restored.message);
   await controller.start().catch(async (error: unknown) => {
     await choice.close();
     throw error;
   });
+  const print = (line: string): void => void process.stdout.write(`${interactive ? '\n' : ''}${line}\n`);
+  const closeUpdates = await followUpdates(controller, { ...args, print });
   const status = setInterval(showStatus, STATUS_INTERVAL_MS);
   const timeout = args.durationS === undefined ? undefined : setTimeout(stop, args.durationS * 1000);
 
   const reason = await controller.stopped;
+  await closeUpdates();
   await choice.close();
   clearInterval(status);
   clearTimeout(timeout);

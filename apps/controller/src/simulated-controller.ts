@@ -33,6 +33,7 @@ export function createSimulatedController(options: SimulatedControllerOptions): 
   const { robot, scheduler } = options;
   const bus = createSimulatedBus({ robot, clock: () => scheduler.now() / 1000 });
   const behaviour = new SquareMission(robot, { sideLength: options.sideLength ?? 1 });
-  const controller = new Controller({ bus, behaviour, scheduler, rateHz: options.rateHz ?? 1000 });
+  const maxVelocity = robot.motors.map((motor) => motor.limits.maxVelocity);
+  const controller = new Controller({ bus, behaviour, scheduler, rateHz: options.rateHz ?? 1000, maxVelocity });
   return { controller, bus };
 }
