@@ -5,7 +5,7 @@ import { createMotorCommands, type MotorCommands, type MotorReadings } from '@ti
 import { loadRobotDescription, REFERENCE_ROBOT_PATH } from '@tickswap/robots';
 import { createSimulatedBus } from '@tickswap/virtual-bus';
 import { VirtualTimeScheduler } from 'rxjs';
-import { patch as pidPatch } from '../patches/pid-integral-limit';
+import { demoPatch } from '../test/demo-patch';
 import { Controller } from './controller';
 import { multiRateGate } from './multi-rate-gate';
 
@@ -43,14 +43,15 @@ async function commitTick(patch: PatchStep): Promise<number | undefined> {
 describe('multiRateGate', () => {
   it('holds an update of a class a multi-rate behaviour runs until the boundary that ends its cycle', async () => {
     // The planner runs in ticks 0, 20, 40...: the first idle boundary after the update is ready (tick 4) is tick 19's.
-    expect(await commitTick(pidPatch)).toBe(19);
+    expect(await commitTick((await demoPatch()).patch)).toBe(19);
   });
 
   it('lets an update that touches no multi-rate behaviour commit at the first boundary', async () => {
     expect(await commitTick({ from: '0', to: '1', classes: { Cruise: { kind: 'replace', code: cruiseClass('1') } } })).toBe(5);
   });
 
-  it('says what an update waits for', () => {
+  it('says what an update waits for', async () => {
+    const { patch: pidPatch } = await demoPatch();
     const Cruise = cruiseClass('0');
     const live = new LiveSystem(Namespace.of('0', { ...BEHAVIOUR_CLASSES, Cruise }), { behaviour: new Cruise() });
     const gate: BoundaryGate = multiRateGate(live);

@@ -1,9 +1,9 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Patch } from '@tickswap/dsu';
 
-/** The patches that ship with the controller, by name (`--patch pid-integral-limit`). */
+/** The patch packages of the repository (`patches/<name>/patch.ts`) the controller knows by name (`--patch pid-integral-limit`). */
 export const KNOWN_PATCHES: Readonly<Record<string, string>> = Object.freeze({
-  'pid-integral-limit': join(__dirname, '..', 'patches', 'pid-integral-limit.ts'),
+  'pid-integral-limit': join(__dirname, '..', '..', '..', 'patches', 'pid-integral-limit', 'patch.ts'),
 });
 
 /** A patch module could not be found, loaded, or does not export a patch; the message says which and what to do. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runVirtual } from '@tickswap/control-loop';
 import { loadRobotDescription, REFERENCE_ROBOT_PATH } from '@tickswap/robots';
 import { VirtualTimeScheduler } from 'rxjs';
-import { patch } from '../patches/pid-integral-limit';
+import { demoPatch } from '../test/demo-patch';
 import { loadPatchModule, PatchModuleError } from './patch-modules';
 import { createSimulatedController } from './simulated-controller';
 import { followUpdates, restoreUpdates } from './update-agent';
@@ -38,7 +38,7 @@ describe('followUpdates and restoreUpdates', () => {
     expect(readJournal(journalPath).entries.map((e) => e.event)).toEqual(['committed', 'kept']);
     const restored = await restoreUpdates(journalPath, '0');
     expect(restored).toMatchObject({ version: '1', message: `restored version 1 from ${journalPath}: pid-integral-limit` });
-    expect(restored.patches).toEqual([patch]);
+    expect(restored.patches).toEqual([(await demoPatch()).patch]);
   });
 
   it('prints a patch module it cannot load, and goes on', async () => {
