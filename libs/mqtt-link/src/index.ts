@@ -1,4 +1,11 @@
 // Public API of @tickswap/mqtt-link: every export is named here.
+export { BrokerLink } from './broker-link';
+export type { LinkListeners } from './broker-link';
+export { BROKER_ARG_OPTIONS, BROKER_USAGE, brokerOptionsFrom } from './broker-options';
+export type { BrokerArgValues, BrokerOptions } from './broker-options';
+export type { ProtocolVersion, SessionSpec } from './client-options';
+export { startEmbeddedBroker } from './embedded-broker';
+export type { EmbeddedBroker } from './embedded-broker';
 export type { Envelope } from './envelope';
 export {
   BrokerConnectError,

@@ -29,8 +29,8 @@ export interface OnlineStatus extends RobotFigures {
 
 /**
  * A robot whose agent is gone: `stopped` when it said so, `connection-lost`
- * when the broker published its last will (then the envelope's `at` is when
- * that connection was opened, the last time known to be online).
+ * when the broker published its last will (whose envelope `at` is when the
+ * agent started: a will is composed before it is needed).
  */
 export interface OfflineStatus {
   readonly state: 'offline';

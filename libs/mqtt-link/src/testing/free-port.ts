@@ -1,0 +1,19 @@
+import { createServer, type AddressInfo } from 'node:net';
+
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago (the kernel's pick for
+ * port 0), for a broker process to bind.
+ *
+ * @example
+ * const port = await freePort();
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
