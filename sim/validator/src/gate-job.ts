@@ -92,6 +92,7 @@ export function runGateJob(request: GateRequest, cell: ProgressCell): GateVerdic
     candidateS: run.trajectory.reachedS,
     shadowS: shadow.trajectory.reachedS,
     source: recording === undefined ? 'physics' : 'recording',
+    squareSideM: copies.side,
     seed: { ...copies.seed.pose, from: copies.seed.poseFrom },
     ...(shadow.failure === undefined ? {} : { shadowStopped: `${shadow.failure.name} at ${shadow.failure.atS?.toFixed(3)} s: ${shadow.failure.message}` }),
   };

@@ -74,6 +74,8 @@ export interface SimulationFigures {
   readonly shadowS: number;
   /** `physics`, or a `recording` of readings replayed. */
   readonly source: 'physics' | 'recording';
+  /** The side of the square the state's mission drives, m, if it has one (for `path-error` and plots). */
+  readonly squareSideM: number | undefined;
   /** Where the simulated robot started, and the odometry that gave it (undefined: the origin). */
   readonly seed: { readonly x: number; readonly y: number; readonly theta: number; readonly from: string | undefined };
   /** Why the running version's own run stopped early, if it did (the scenario breaks it too: divergences cover the ticks both ran). */

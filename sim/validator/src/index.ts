@@ -34,3 +34,8 @@ export type { ReadingsRecording } from './readings-recording';
 export { parseRecording, readRecording, RECORDING_FORMAT } from './readings-recording';
 export type { ValidatorOptions } from './validator';
 export { runGate, Validator } from './validator';
+export { verdictLine } from './verdict-line';
+export type { VerdictFigures } from './gate-figures';
+export { verdictFigures } from './gate-figures';
+export { trajectorySvg } from './trajectory-svg';
+export { LIVE_STATE_FORMAT, readLiveState, writeLiveState } from './live-state-file';

@@ -1,18 +1,18 @@
 // The gate for real: every run below starts a worker thread that loads the
 // runtime from source, rebuilds the live state from its snapshot and judges
 // a fixture patch (test/patches).
-import { BEHAVIOUR_CLASSES, type SquareMission } from '@tickswap/behaviours';
+import { BEHAVIOUR_CLASSES } from '@tickswap/behaviours';
 import { Namespace, toSnapshot } from '@tickswap/dsu';
-import { fixture, liveStateAfter, requestOf } from '../test/live-state';
-import type { GateVerdict, LiveState } from './index';
-import { Validator } from './index';
+import { fixture, liveStateAfter, requestOf, robot, type LiveRobot } from '../test/live-state';
+import type { GateVerdict } from './index';
+import { parseRecording, Validator } from './index';
 
 const HORIZON = { horizonS: 4 };
-let live: { state: LiveState; mission: SquareMission };
+let live: LiveRobot;
 const validator = new Validator({ standby: true });
 
 beforeAll(async () => {
-  live = await liveStateAfter(9);
+  live = await liveStateAfter(9, 2);
 });
 afterAll(() => validator.close());
 
@@ -44,7 +44,7 @@ describe('Validator', () => {
     ]);
     expect(check(verdict, 'near-square ≤ 0.2 m')?.figure).toMatch(/^max [\d.e-]+ m at \d+\.\d{3} s$/);
     // The simulated robot started where the live odometry put it, not at the origin.
-    const { pose } = live.mission.odometry;
+    const { pose } = live;
     expect(verdict.simulation?.seed).toEqual({ x: pose.x, y: pose.y, theta: pose.theta, from: 'root.behaviour.odometry' });
     expect(pose.x).toBeGreaterThan(0.9);
     expect(pose.theta).toBeGreaterThan(0.3);
@@ -76,6 +76,12 @@ describe('Validator', () => {
     expect(verdict.failure?.message).toMatch(/^the worker gave no verdict within 1500 ms, stopped in the candidate run at [01]\.\d{3} s of simulated time$/);
   }, 30_000);
 
+  it('rejects a patch that ends its thread, and the host goes on', async () => {
+    const verdict = await gate('exits');
+    expect(verdict.failure).toMatchObject({ check: 'worker', path: 'root.behaviour' });
+    expect(verdict.failure?.message).toMatch(/^the worker exited with code 3, stopped in the candidate run at 0\.\d{3} s of simulated time$/);
+  }, 30_000);
+
   it('rejects a patch that throws at simulated second 3, naming the instance', async () => {
     const verdict = await gate('throws-at-3');
     expect(verdict.failure).toMatchObject({ check: 'no-throw', path: 'root.behaviour.heading' });
@@ -100,5 +106,14 @@ describe('Validator', () => {
     const second = await gate('wrong-way');
     expect(withoutTiming(second)).toEqual(withoutTiming(first));
     expect(JSON.stringify(toSnapshot({ behaviour: live.mission }, Namespace.of('0', BEHAVIOUR_CLASSES)))).toBe(before);
+  }, 30_000);
+
+  it('replays a recording of the live readings instead of the physics: the same pose for both versions, the commands compared', async () => {
+    const recording = parseRecording(live.recording, 'the live run');
+    const verdict = await validator.run({ ...requestOf(live.state, fixture('good')), scenario: { robot, recording } });
+    expect(verdict.failure).toBeUndefined();
+    expect(verdict.simulation).toMatchObject({ source: 'recording', candidateS: 2, shadowS: 2, horizonS: 2 });
+    expect(verdict.divergence?.poseM.max).toBe(0);
+    expect(verdict.divergence?.commandRadPerS.max).toBeGreaterThan(0);
   }, 30_000);
 });

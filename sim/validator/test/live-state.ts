@@ -7,30 +7,52 @@ import { createMotorReadings } from '@tickswap/motor-bus';
 import { loadRobotDescription, REFERENCE_ROBOT_PATH, type RobotDescription } from '@tickswap/robots';
 import { createSimulatedBus } from '@tickswap/virtual-bus';
 import { join } from 'node:path';
-import type { GateOptions, GateRequest, LiveState } from '../src';
+import { RECORDING_FORMAT, type GateOptions, type GateRequest, type LiveState } from '../src';
 
 export const robot: RobotDescription = loadRobotDescription(REFERENCE_ROBOT_PATH);
 
 /** The fixture patch module `name` (test/patches/<name>.ts), as a gate source. */
 export const fixture = (name: string) => ({ kind: 'module', path: join(__dirname, 'patches', `${name}.ts`) }) as const;
 
+/** A live robot: the mission at version 0 on the simulated bus. */
+export interface LiveRobot {
+  readonly state: LiveState;
+  readonly mission: SquareMission;
+  /** The odometry's pose at the snapshot. */
+  readonly pose: { readonly x: number; readonly y: number; readonly theta: number };
+  /** The readings of the `recordS` seconds that followed the snapshot, as a recording file holds them. */
+  readonly recording: { format: string; rateHz: number; position: number[][]; velocity: number[][] };
+}
+
 /**
  * The controller state and readings after `seconds` of the square mission
- * (side `side` m) at 1 kHz on the simulated robot, and the mission itself.
+ * (side 1 m) at 1 kHz on the simulated robot, and the mission itself; then
+ * `recordS` more seconds are run, their readings recorded.
  */
-export async function liveStateAfter(seconds: number, side = 1): Promise<{ state: LiveState; mission: SquareMission }> {
-  let now = 0;
-  const bus = createSimulatedBus({ robot, clock: () => now });
+export async function liveStateAfter(seconds: number, recordS = 0): Promise<LiveRobot> {
+  let tick = 0;
+  const bus = createSimulatedBus({ robot, clock: () => tick / 1000 });
   await bus.start();
-  const mission = new SquareMission(robot, { sideLength: side });
+  const mission = new SquareMission(robot, { sideLength: 1 });
   const readings = createMotorReadings(robot.motors.length);
-  for (let tick = 0; tick < seconds * 1000; tick++) {
-    now = tick / 1000;
-    bus.read(readings);
-    bus.write(mission.update(readings, 0.001));
-  }
+  const run = (ticks: number, each: () => void) => {
+    for (const end = tick + ticks; tick < end; tick++) {
+      bus.read(readings);
+      each();
+      bus.write(mission.update(readings, 0.001));
+    }
+  };
+  run(seconds * 1000, () => undefined);
+  // Between two ticks, as the controller takes it: the readings are those the last tick read.
   const snapshot = toSnapshot({ behaviour: mission }, Namespace.of('0', BEHAVIOUR_CLASSES));
-  return { state: { snapshot, readings: { position: [...readings.position], velocity: [...readings.velocity] } }, mission };
+  const state: LiveState = { snapshot, readings: { position: [...readings.position], velocity: [...readings.velocity] } };
+  const pose = { ...mission.odometry.pose };
+  const recording = { format: RECORDING_FORMAT, rateHz: 1000, position: [] as number[][], velocity: [] as number[][] };
+  run(recordS * 1000, () => {
+    recording.position.push([...readings.position]);
+    recording.velocity.push([...readings.velocity]);
+  });
+  return { state, mission, pose, recording };
 }
 
 /** A gate request of `candidate` from `state` on the reference robot, at version 0. */

@@ -34,13 +34,28 @@ function headingController(hook: OutputHook) {
   };
 }
 
+/** What else a fixture patch declares. */
+export interface FixtureOptions {
+  readonly gate?: GateSpec;
+  readonly transform?: ReplaceClass['transform'];
+  /** `'1'` for a patch 1 -> 2 that replaces a heading controller by another (default `'0'`: it replaces the shipped `Pid`). */
+  readonly from?: '0' | '1';
+}
+
 /**
- * The patch 0 -> 1 that puts a {@link headingController} in place of every `Pid`.
+ * The patch that puts a {@link headingController} in place of every `Pid`
+ * (0 -> 1), or of every heading controller (1 -> 2).
  *
  * @example
  * export const patch = headingControllerPatch((output) => output, { gate: { checks: [{ kind: 'near-square', toleranceM: 0.2 }] } });
  */
-export function headingControllerPatch(hook: OutputHook, extra: { gate?: GateSpec; transform?: ReplaceClass['transform'] } = {}): GatedPatch<PatchStep> {
-  const change: ReplaceClass = { kind: 'replace', code: headingController(hook), add: { elapsed: { value: 0 } }, ...(extra.transform === undefined ? {} : { transform: extra.transform }) };
-  return { from: '0', to: '1', classes: { Pid: change }, ...(extra.gate === undefined ? {} : { gate: extra.gate }) };
+export function headingControllerPatch(hook: OutputHook, options: FixtureOptions = {}): GatedPatch<PatchStep> {
+  const { gate, transform, from = '0' } = options;
+  const change: ReplaceClass = {
+    kind: 'replace',
+    code: headingController(hook),
+    ...(from === '0' ? { add: { elapsed: { value: 0 } } } : {}),
+    ...(transform === undefined ? {} : { transform }),
+  };
+  return { from, to: String(Number(from) + 1), classes: { Pid: change }, ...(gate === undefined ? {} : { gate }) };
 }

@@ -1,0 +1,4 @@
+// This folder as a patch package (`buildBundle('test/patches')`): the bundle holds `retune`.
+import { patch } from './retune';
+
+export default patch;
