@@ -1,6 +1,6 @@
 import mqtt, { type IClientPublishOptions, type MqttClient } from 'mqtt';
 import type { BrokerOptions } from './broker-options';
-import { clientOptions, type ProtocolVersion, type SessionSpec } from './client-options';
+import { clientOptions, readTls, type ProtocolVersion, type SessionSpec, type TlsMaterial } from './client-options';
 import { BrokerConnectError } from './errors';
 
 /** What a link reports; every callback is optional. */
@@ -35,12 +35,15 @@ const codeOf = (error: Error): number | string | undefined => (error as Error & 
 export class BrokerLink {
   private client: MqttClient;
   private version: ProtocolVersion = 5;
+  private readonly tls: TlsMaterial;
 
+  /** Starts connecting; throws `BrokerOptionsError` at once for a TLS file it cannot read. */
   constructor(
     private readonly broker: BrokerOptions,
     private readonly session: SessionSpec,
     private readonly listeners: LinkListeners,
   ) {
+    this.tls = readTls(broker);
     this.client = this.open();
   }
 
@@ -110,7 +113,7 @@ export class BrokerLink {
   }
 
   private open(): MqttClient {
-    const client = mqtt.connect(this.broker.url, clientOptions(this.broker, this.session, this.version));
+    const client = mqtt.connect(this.broker.url, clientOptions(this.broker, this.session, this.version, this.tls));
     const current = (): boolean => client === this.client;
     client.on('connect', (connack) => current() && this.listeners.connect?.(connack.sessionPresent));
     client.on('message', (topic, payload, packet) => current() && this.listeners.message?.(topic, payload, packet.properties?.correlationData));

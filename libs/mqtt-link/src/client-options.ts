@@ -35,15 +35,32 @@ function readPem(option: string, file: string | undefined): Buffer | undefined {
   }
 }
 
+/** The contents of a broker's TLS files. */
+export interface TlsMaterial {
+  readonly ca: Buffer | undefined;
+  readonly cert: Buffer | undefined;
+  readonly key: Buffer | undefined;
+}
+
 /**
- * mqtt.js options for `broker`, `session` and protocol `version`. Reads the
- * TLS files (once per connection set-up, never per message). Throws
- * {@link BrokerOptionsError} naming an unreadable file.
+ * Reads the CA, certificate and key files of `broker` (once per link, never
+ * per connection or message). Throws {@link BrokerOptionsError} naming an
+ * unreadable file.
  *
  * @example
- * mqtt.connect(broker.url, clientOptions(broker, { clientId: 'op-1', persistent: false, reconnectPeriodMs: 0 }, 5));
+ * const tls = readTls({ url: 'mqtts://fleet:8883', caFile: '/etc/tickswap/ca.crt' });
  */
-export function clientOptions(broker: BrokerOptions, session: SessionSpec, version: ProtocolVersion): IClientOptions {
+export function readTls(broker: BrokerOptions): TlsMaterial {
+  return { ca: readPem('CA', broker.caFile), cert: readPem('certificate', broker.certFile), key: readPem('key', broker.keyFile) };
+}
+
+/**
+ * mqtt.js options for `broker`, `session` and protocol `version`.
+ *
+ * @example
+ * mqtt.connect(broker.url, clientOptions(broker, { clientId: 'op-1', persistent: false, reconnectPeriodMs: 0 }, 5, readTls(broker)));
+ */
+export function clientOptions(broker: BrokerOptions, session: SessionSpec, version: ProtocolVersion, tls: TlsMaterial): IClientOptions {
   const expiry = version === 5 && session.persistent ? { properties: { sessionExpiryInterval: session.sessionExpiryS ?? 3600 } } : {};
   return {
     protocolVersion: version,
@@ -52,9 +69,7 @@ export function clientOptions(broker: BrokerOptions, session: SessionSpec, versi
     ...expiry,
     username: broker.username,
     password: broker.password,
-    ca: readPem('CA', broker.caFile),
-    cert: readPem('certificate', broker.certFile),
-    key: readPem('key', broker.keyFile),
+    ...tls,
     will: session.will && { topic: session.will.topic, payload: session.will.payload, qos: 1, retain: true },
     reconnectPeriod: session.reconnectPeriodMs,
     // A robot keeps trying after a refused login (the broker's password file may be fixed meanwhile).
