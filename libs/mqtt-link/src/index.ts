@@ -1,4 +1,5 @@
 // Public API of @tickswap/mqtt-link: every export is named here.
+// Test helpers (a real Mosquitto with the fleet template, a fake pipeline) are in `@tickswap/mqtt-link/testing`.
 export { BrokerLink } from './broker-link';
 export type { LinkListeners } from './broker-link';
 export { BROKER_ARG_OPTIONS, BROKER_USAGE, brokerOptionsFrom } from './broker-options';
@@ -18,7 +19,16 @@ export {
   RobotIdError,
 } from './errors';
 export type { DowntimeFigures, GateFigures } from './figures';
+export { listRobots } from './list-robots';
+export type { ListedRobot, ListRobotsOptions } from './list-robots';
 export { encodeMessage } from './message-codec';
+export { PatchAgent } from './patch-agent';
+export { AGENT_DEFAULTS } from './patch-agent-options';
+export type { AgentEvent, PatchAgentOptions } from './patch-agent-options';
+export type { BundleVerifier, CommitOutcome, PatchPipeline, VerifiedPatch } from './patch-pipeline';
+export { publishPatch } from './publish-patch';
+export type { PublishPatchOptions } from './publish-patch';
+export { claimedPatchId } from './read-bundle';
 export { REJECT_REASONS, ROLLBACK_REASONS } from './reasons';
 export type { RejectReason, RollbackReason } from './reasons';
 export { decodeResultMessage, isFinalResult } from './result-message';
