@@ -3,7 +3,16 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+
+async function run(command: string, args: readonly string[]): Promise<void> {
+  try {
+    await execFileAsync(command, args);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new Error(`makeTestCertificates failed: ${missing ? 'openssl is not installed (Debian: apt-get install openssl)' : (error as Error).message}`, { cause: error });
+  }
+}
 
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
