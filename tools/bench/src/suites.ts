@@ -1,3 +1,4 @@
+import { downtimeSuite } from './downtime/downtime-suite';
 import { dynamixelSuite } from './dynamixel/dynamixel-suite';
 import { loopSuite } from './loop/loop-suite';
 import { simSuite } from './sim/sim-suite';
@@ -10,4 +11,5 @@ export const SUITES: readonly BenchSuite[] = [
   simSuite,
   dynamixelSuite,
   dsuSuite,
+  downtimeSuite,
 ];
