@@ -12,7 +12,7 @@ const root = new URL('../..', import.meta.url).pathname;
 const stampFile = join(root, 'node_modules', '.tickswap-install-stamp');
 
 /** Debian packages and the command each one provides. */
-const SYSTEM_PACKAGES = { socat: 'socat', mosquitto: 'mosquitto', mosquitto_pub: 'mosquitto-clients', chromium: 'chromium' };
+const SYSTEM_PACKAGES = { socat: 'socat', mosquitto: 'mosquitto', mosquitto_pub: 'mosquitto-clients', chromium: 'chromium', openssl: 'openssl' };
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: root });
