@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import type { Policy } from '@tickswap/dsu';
 import type { BenchSuite } from '../suite';
 import { fmt, median, table } from '../statistics';
@@ -60,6 +61,7 @@ export const dsuSuite: BenchSuite = {
   name: 'dsu',
   title: 'Instance migration: prepare, commit at the tick boundary, speed of migrated objects',
   async run(progress) {
+    const load = loadavg()[0] ?? Number.NaN;
     const runs = runAll(progress);
     const at = (n: number, scenario: Scenario) => runs.get(`${n}/${scenario.name}`) ?? [];
     const rows = SIZES.flatMap((n) =>
@@ -84,7 +86,8 @@ export const dsuSuite: BenchSuite = {
         '(every integral changes), then commits. Prepare: walk, migrated copies, validation (between ticks). Commit: the one ' +
         'synchronous step at the tick boundary. First tick: extra time of the first tick after commit over a steady one (lazy ' +
         'migration happens there). Use: time of a tick calling `step` on the migrated objects over a tick on instances built by ' +
-        "the new class's constructor, same run, separate call sites.",
+        "the new class's constructor, same run, separate call sites. " +
+        `Load average when the suite started: ${fmt(load, 2)} on ${cpus().length} cores (the figures move a lot with it).`,
       '',
       table(['N', 'policy', 'prepare ns/inst', 'commit µs', 'commit ns/inst', 'first tick +ns/inst', 'use vs fresh'], rows),
       '',
