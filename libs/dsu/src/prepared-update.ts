@@ -135,6 +135,13 @@ export class PreparedUpdate {
         `PreparedUpdate#commit failed: version '${this.host.namespace().version}' is running, not '${this.from.version}' this update was prepared against; prepare it again`,
       );
     }
+    // A class retired by an inverse rollback forwards to the running class: stubbing that one to forward back would loop.
+    const retired = [...this.plan.classes.values()].find((plan) => Object.prototype.isPrototypeOf.call(plan.oldClass.prototype, plan.newClass.prototype));
+    if (retired !== undefined) {
+      throw new PatchRefusedError(
+        `PreparedUpdate#commit failed: the new code of class '${retired.oldName}' was rolled back by an inverse migration and now forwards to the running class; nothing changed: build the patch again with fresh classes (reload its module)`,
+      );
+    }
     const lazy = this.policy === 'lazy';
     // The lazy policy migrates the old objects themselves: the prepared copies only served validation.
     const replacement = lazy ? new Map<object, object>() : preparation.replacement;
