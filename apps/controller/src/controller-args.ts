@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { REFERENCE_ROBOT_PATH } from '@tickswap/robots';
 import { TIMING_MODES, type TimingMode } from '@tickswap/control-loop';
 import { HOT_SWAP_OPTIONS, HOT_SWAP_USAGE, hotSwapArgs, type HotSwapArgs } from './hot-swap-args';
+import { MQTT_OPTIONS, MQTT_USAGE, mqttArgs, type MqttArgs } from './mqtt-args';
 
 /** Which motors the controller drives (see `--bus`). */
 export const BUS_KINDS = ['sim', 'pty', 'serial'] as const;
@@ -9,7 +10,7 @@ export const BUS_KINDS = ['sim', 'pty', 'serial'] as const;
 export type BusKind = (typeof BUS_KINDS)[number];
 
 /** The controller's command line, parsed and checked. */
-export interface ControllerArgs extends HotSwapArgs {
+export interface ControllerArgs extends HotSwapArgs, MqttArgs {
   readonly help: boolean;
   readonly rateHz: number;
   readonly timing: TimingMode;
@@ -51,6 +52,7 @@ their torque turned off first.
   --reply-margin <ms> time a reply may take beyond the wire (default 2, 5 with --bus pty; raise it
                       for a USB adapter's latency timer)
 ${HOT_SWAP_USAGE}
+${MQTT_USAGE}
   -h, --help          this text`;
 
 function positive(option: string, text: string | undefined, fallback: number, unit: string): number {
@@ -86,6 +88,7 @@ export function parseControllerArgs(argv: readonly string[]): ControllerArgs {
         baud: { type: 'string' },
         'reply-margin': { type: 'string' },
         ...HOT_SWAP_OPTIONS,
+        ...MQTT_OPTIONS,
       },
       strict: true,
       allowPositionals: false,
@@ -127,5 +130,6 @@ export function parseControllerArgs(argv: readonly string[]): ControllerArgs {
     baudRate,
     replyMarginMicros: replyMargin === undefined ? undefined : positive('reply-margin', replyMargin, 0, 'milliseconds') * 1000,
     ...hotSwapArgs(values, (message) => new ControllerUsageError(message)),
+    ...mqttArgs(values, (message) => new ControllerUsageError(message)),
   };
 }

@@ -8,6 +8,7 @@ import { formatBusFigures } from './bus-figures';
 import { BASE_VERSION, Controller } from './controller';
 import { CONTROLLER_USAGE, ControllerUsageError, parseControllerArgs } from './controller-args';
 import { openMotorBus, stopOnBusLost } from './motor-bus-choice';
+import { startMqttAgent } from './mqtt-agent';
 import { formatStatus, recentFigures } from './status-line';
 import { followUpdates, restoreUpdates } from './update-agent';
 
@@ -64,16 +65,24 @@ async function main(): Promise<number> {
   });
   console.log(`tickswap controller: ${robot.name} (${choice.label}) at ${args.rateHz} Hz, ${args.timing} timing; Ctrl-C stops`);
   if (restored.message !== undefined) console.log(restored.message);
-  await controller.start().catch(async (error: unknown) => {
+  const print = (line: string): void => void process.stdout.write(`${interactive ? '\n' : ''}${line}\n`);
+  // Patches over MQTT: the loop runs whatever the broker does; an embedded broker that cannot listen stops the start.
+  const stopMqtt = await startMqttAgent(controller, { ...args, print }).catch(async (error: unknown) => {
     await choice.close();
     throw error;
   });
-  const print = (line: string): void => void process.stdout.write(`${interactive ? '\n' : ''}${line}\n`);
+  await controller.start().catch(async (error: unknown) => {
+    await stopMqtt();
+    await choice.close();
+    throw error;
+  });
   const closeUpdates = await followUpdates(controller, { ...args, print });
   const status = setInterval(showStatus, STATUS_INTERVAL_MS);
   const timeout = args.durationS === undefined ? undefined : setTimeout(stop, args.durationS * 1000);
 
   const reason = await controller.stopped;
+  // After the motors: the fleet then sees the robot offline.
+  await stopMqtt();
   await closeUpdates();
   await choice.close();
   clearInterval(status);

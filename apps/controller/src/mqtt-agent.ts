@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Policy } from '@tickswap/dsu';
+import { BrokerStartError, PatchAgent, startEmbeddedBroker, type AgentEvent, type EmbeddedBroker, type ResultMessage } from '@tickswap/mqtt-link';
+import { loadTrustList, trustKeys, type TrustedKeys } from '@tickswap/patch-format';
+import type { Controller } from './controller';
+import type { MqttArgs } from './mqtt-args';
+import { controllerPipeline } from './patch-pipeline';
+
+/** What {@link startMqttAgent} needs beside the controller and its MQTT options. */
+export interface MqttAgentOptions extends MqttArgs {
+  readonly policy: Policy;
+  /** Prints a line (stdout). */
+  readonly print: (line: string) => void;
+}
+
+const DEFAULT_TRUST = join(homedir(), '.tickswap');
+
+/** One line per stage of a patch on the controller's stdout. */
+function stageLine(result: ResultMessage): string {
+  const head = `patch ${result.patchId ?? '(unreadable)'}: ${result.stage}`;
+  switch (result.stage) {
+    case 'received':
+      return `${head} (${result.bytes} bytes)`;
+    case 'validated':
+      return `${head} ${result.from} -> ${result.to}; gate: ${result.gate.ticks === 0 ? 'not run' : `${result.gate.ticks} ticks`}`;
+    case 'committed':
+      return `${head}: version ${result.version}, boundary ${result.downtime.boundaryMs.toFixed(3)} ms, next tick late ${result.downtime.latenessMs?.toFixed(3) ?? '-'} ms, ${result.downtime.missedTicks} missed`;
+    default:
+      return `${head} (${result.reason}): ${result.message}`;
+  }
+}
+
+function eventLine(event: AgentEvent, where: string): string {
+  if (event.kind === 'connected') return `mqtt: connected to ${where} (MQTT ${event.protocol})`;
+  if (event.kind === 'disconnected') return `mqtt: disconnected from ${where}; the loop runs on, reconnecting`;
+  return event.kind === 'error' ? `mqtt: ${event.error.message}` : stageLine(event.result);
+}
+
+async function trustedKeysOf(path: string | undefined, print: (line: string) => void): Promise<TrustedKeys> {
+  if (path !== undefined) return loadTrustList(path);
+  if (existsSync(DEFAULT_TRUST)) return loadTrustList(DEFAULT_TRUST);
+  print(`mqtt: no trust list (--trust, or ${DEFAULT_TRUST}): every patch will be refused as untrusted-key`);
+  return trustKeys([]);
+}
+
+/**
+ * Starts patches over MQTT for a running controller: the embedded broker on
+ * localhost unless `broker` names one, and a `PatchAgent` for `robotId`
+ * whose pipeline is the controller's (see `controllerPipeline`). Prints each
+ * patch's stages and the link's state. Resolves with a function that stops
+ * the agent (offline status), then the embedded broker. Rejects when the
+ * trust list cannot be read or the embedded broker cannot listen (the
+ * message suggests `--broker` or `--broker-port`); an external broker that is
+ * down only delays patches: the agent reconnects.
+ *
+ * @example
+ * const stopMqtt = await startMqttAgent(controller, { robotId: 'sim-1', broker: undefined, brokerPort: 1883, trustPath: 'keys', policy: 'prepared', print: console.log });
+ * await controller.stopped;
+ * await stopMqtt();
+ */
+export async function startMqttAgent(controller: Controller, options: MqttAgentOptions): Promise<() => Promise<void>> {
+  const trustedKeys = await trustedKeysOf(options.trustPath, options.print);
+  let embedded: EmbeddedBroker | undefined;
+  if (options.broker === undefined) {
+    try {
+      embedded = await startEmbeddedBroker({ port: options.brokerPort });
+    } catch (error) {
+      throw new BrokerStartError(`${(error as Error).message}; or run with --broker-port <n>, or --broker mqtt://host:port to use a running broker`, { cause: error });
+    }
+    options.print(`mqtt: embedded broker on ${embedded.url}; publish with: npm run tickswap -- patch publish <bundle> --robot ${options.robotId} --broker ${embedded.url}`);
+  }
+  const broker = options.broker ?? { url: embedded?.url ?? '' };
+  const startedAt = Date.now();
+  const { loop, live } = controller;
+  const agent = new PatchAgent({
+    robot: options.robotId,
+    broker,
+    pipeline: controllerPipeline(controller, { trustedKeys, policy: options.policy }),
+    figures: () => {
+      const { ticks, state } = loop.statistics();
+      const uptimeS = (Date.now() - startedAt) / 1000;
+      return { version: live.namespace.version, loopHz: state === 'running' && uptimeS > 0 ? ticks / uptimeS : null, uptimeS };
+    },
+    onEvent: (event) => options.print(eventLine(event, broker.url)),
+  });
+  agent.start();
+  return async () => {
+    await agent.stop();
+    await embedded?.close();
+  };
+}

@@ -1,0 +1,68 @@
+import type { Patch, Policy } from '@tickswap/dsu';
+import type { UpdateLogEntry } from '@tickswap/control-loop';
+import { PatchRejectedError, type CommitOutcome, type DowntimeFigures, type GateFigures, type PatchPipeline, type VerifiedPatch } from '@tickswap/mqtt-link';
+import { loadBundle, verifyBundle, type TrustedKeys } from '@tickswap/patch-format';
+import type { Controller } from './controller';
+import { CONTROLLER_MODULES } from './controller-modules';
+import { rejectionOf } from './patch-refusals';
+
+/** What {@link controllerPipeline} needs beside the controller. */
+export interface ControllerPipelineOptions {
+  /** The keys whose signatures the robot accepts (`--trust`). */
+  readonly trustedKeys: TrustedKeys;
+  /** How the hot swap prepares each update. */
+  readonly policy: Policy;
+}
+
+/**
+ * The figures of a gate that did not run: the controller has no simulator
+ * gate for bundles yet, so nothing was simulated (0 ticks, no metrics); the
+ * status line and `tickswap patch publish` show it as "gate: not run".
+ */
+export const GATE_NOT_RUN: GateFigures = Object.freeze({ ticks: 0, elapsedMs: 0, metrics: Object.freeze({}) });
+
+const downtimeOf = (entry: UpdateLogEntry | undefined): DowntimeFigures | null =>
+  entry?.downtime === undefined
+    ? null
+    : { boundaryMs: entry.downtime.boundaryMs, latenessMs: Number.isFinite(entry.downtime.latenessMs) ? entry.downtime.latenessMs : null, missedTicks: entry.downtime.missedTicks };
+
+/** The hot swap's final log entry as the agent reports it; an update that changed nothing is refused. */
+function outcomeOf(controller: Controller, final: UpdateLogEntry): CommitOutcome {
+  if (final.event === 'kept') {
+    // The downtime is that of the swap, logged when it committed; `kept` only says the watch passed.
+    const committed = controller.hotSwap.log.entries.findLast((entry) => entry.event === 'committed' && entry.id === final.id);
+    const downtime = downtimeOf(committed);
+    if (downtime !== null) return { outcome: 'committed', version: final.version, downtime };
+  }
+  if (final.event === 'rolled-back') {
+    return { outcome: 'rolled-back', reason: final.failure ?? 'throw', message: final.reason ?? 'rolled back by the watch', version: final.version, downtime: downtimeOf(final) };
+  }
+  throw new PatchRejectedError('commit-failed', `controller commit: the hot swap ended with '${final.event}' (${final.reason ?? 'no reason given'}); version ${final.version} runs, send the patch again once the robot is steady`);
+}
+
+/**
+ * The patch pipeline of a running controller, for `PatchAgent`: verify
+ * (`verifyBundle` with the robot's trust list against the live version, then
+ * `loadBundle` with the controller's own modules), gate (not run: see
+ * {@link GATE_NOT_RUN}), commit (the controller's hot swap: prepared in the
+ * slack between ticks, committed at a tick boundary, watched; resolves with
+ * its downtime, or `rolled-back` with why). Refusals of patch-format become
+ * `PatchRejectedError`s with the `/result` reasons.
+ *
+ * @example
+ * const agent = new PatchAgent({ robot: 'sim-1', broker, figures, pipeline: controllerPipeline(controller, { trustedKeys, policy: 'prepared' }) });
+ */
+export function controllerPipeline(controller: Controller, options: ControllerPipelineOptions): PatchPipeline<Patch> {
+  return {
+    verify: async (bundle) => {
+      try {
+        const verified = verifyBundle(bundle, { trustedKeys: options.trustedKeys, runningVersion: controller.live.namespace.version });
+        return { id: verified.id, from: verified.from, to: verified.to, patch: loadBundle(verified, { modules: CONTROLLER_MODULES }) };
+      } catch (error) {
+        throw rejectionOf(error);
+      }
+    },
+    gate: async () => GATE_NOT_RUN,
+    commit: async ({ id, patch }: VerifiedPatch<Patch>) => outcomeOf(controller, await controller.hotSwap.request(patch, { id, policy: options.policy })),
+  };
+}
