@@ -71,18 +71,12 @@ describe('VirtualServos under the DynamixelBus (in memory, virtual time)', () =>
   });
 
   it('report what the physics does, in register units, from the goals they were sent', async () => {
-    const { bus, servos, readings, commands, at } = virtualRobotFixture();
+    const { bus, servos, readings, send, readAt } = virtualRobotFixture();
     await bus.start();
-    commands.velocity.set([2, -2]);
-    bus.write(commands);
-    await settle();
-    at(0.08);
-    expect(await bus.read(readings)).toBe('ok');
-    commands.velocity.set([1, -3]);
-    bus.write(commands);
-    await settle();
-    at(0.15);
-    expect(await bus.read(readings)).toBe('ok');
+    await send(2, -2);
+    expect(await readAt(0.08)).toBe('ok');
+    await send(1, -3);
+    expect(await readAt(0.15)).toBe('ok');
 
     const expected = reference([[0, quantized(2), quantized(-2)], [0.08, quantized(1), quantized(-3)]], 0.15);
     for (const index of [0, 1]) {
@@ -95,16 +89,12 @@ describe('VirtualServos under the DynamixelBus (in memory, virtual time)', () =>
   });
 
   it('stop a servo whose bus watchdog expires at that simulated time; the bus sees the silence and gives up', async () => {
-    const { bus, servos, readings, commands, at } = virtualRobotFixture();
+    const { bus, servos, send, readAt } = virtualRobotFixture();
     await bus.start();
-    commands.velocity.set([3, -3]);
-    bus.write(commands);
-    await settle();
-    at(0.05);
-    await bus.read(readings);
+    await send(3, -3);
+    await readAt(0.05);
     // The controller stalls: nothing more until 0.5 s.
-    at(0.5);
-    expect(await bus.read(readings)).toBe('fault');
+    expect(await readAt(0.5)).toBe('fault');
     expect(bus.state).toBe('lost');
     expect(bus.lostError?.reason).toMatch(/^nothing was sent for 450 ms, longer than the servos' bus watchdog \(100 ms\) allows/);
     servos.advance();
@@ -115,17 +105,14 @@ describe('VirtualServos under the DynamixelBus (in memory, virtual time)', () =>
     expect(servos.table(LEFT).write(XSeries.goalVelocity.address, Uint8Array.of(1, 0, 0, 0))).toBe(4);
 
     await bus.start(); // clears the trip, zeroes the goals, re-arms
-    bus.write(commands);
-    await settle();
+    await send(3, -3);
     expect(servos.simulation.servos.goal[0]).toBe(quantized(3));
   });
 
   it('trip without any traffic when advanced by their clock alone (the quiet bus of a dead controller)', async () => {
-    const { bus, servos, commands, at } = virtualRobotFixture();
+    const { bus, servos, send, at } = virtualRobotFixture();
     await bus.start();
-    commands.velocity.set([3, -3]);
-    bus.write(commands);
-    await settle();
+    await send(3, -3);
     const heard = servos.watchdogs.lastHeard[0] as number;
     at(heard + 0.099);
     servos.advance();

@@ -2,7 +2,7 @@ import { createMemoryLink, DynamixelBus, dynamixelMotors, type ByteTransport, ty
 import { createMotorCommands, createMotorReadings } from '@tickswap/motor-bus';
 import { loadRobotDescription, REFERENCE_ROBOT_PATH } from '@tickswap/robots';
 import { createVirtualRobot } from '../src/create-virtual-robot';
-import { TurnDeadlineTimer } from './turn-deadline-timer';
+import { settle, TurnDeadlineTimer } from './turn-deadline-timer';
 
 export const robot = loadRobotDescription(REFERENCE_ROBOT_PATH);
 
@@ -24,15 +24,29 @@ export function virtualRobotFixture(options: { wrap?: (device: ByteTransport) =>
     clock: () => now * 1000,
     ...options.bus,
   });
+  const readings = createMotorReadings(2);
+  const commands = createMotorCommands(2);
+  const at = (seconds: number): void => {
+    now = 10 + seconds;
+  };
   return {
     host,
     servos,
     bus,
-    readings: createMotorReadings(2),
-    commands: createMotorCommands(2),
+    readings,
+    commands,
     /** Sets the clock to `seconds` after the servos were created. */
-    at(seconds: number) {
-      now = 10 + seconds;
+    at,
+    /** Writes goals (rad/s) and lets them reach the servos. */
+    async send(left: number, right: number) {
+      commands.velocity.set([left, right]);
+      bus.write(commands);
+      await settle();
+    },
+    /** Sets the clock to `seconds`, then reads every motor into `readings`. */
+    readAt(seconds: number) {
+      at(seconds);
+      return bus.read(readings);
     },
   };
 }
