@@ -7,3 +7,7 @@ export { patchCommand } from './patch-command';
 export { patchBuildCommand } from './patch-build-command';
 export { patchSignCommand } from './patch-sign-command';
 export { patchInspectCommand } from './patch-inspect-command';
+export { patchPublishCommand } from './patch-publish-command';
+export { statusCommand } from './status-command';
+export { BROKER_OPTION_NAMES, DEFAULT_BROKER_URL, brokerChoice } from './broker-choice';
+export { resultLine } from './result-line';

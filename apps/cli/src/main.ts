@@ -3,8 +3,9 @@ import { CliUsageError, dispatch, type Command } from './commands';
 import { keysCommand } from './keys-command';
 import { patchCommand } from './patch-command';
 import { runCommand } from './run-command';
+import { statusCommand } from './status-command';
 
-const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand, patch: patchCommand, keys: keysCommand };
+const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand, patch: patchCommand, keys: keysCommand, status: statusCommand };
 
 dispatch(COMMANDS, process.argv.slice(2)).then(
   (code) => process.exit(code),
