@@ -1,6 +1,7 @@
 import { downtimeSuite } from './downtime/downtime-suite';
 import { dynamixelSuite } from './dynamixel/dynamixel-suite';
 import { loopSuite } from './loop/loop-suite';
+import { serialSuite } from './serial/serial-suite';
 import { simSuite } from './sim/sim-suite';
 import { dsuSuite } from './dsu/dsu-suite';
 import type { BenchSuite } from './suite';
@@ -11,5 +12,6 @@ export const SUITES: readonly BenchSuite[] = [
   simSuite,
   dynamixelSuite,
   dsuSuite,
+  serialSuite,
   downtimeSuite,
 ];

@@ -6,6 +6,7 @@ import { fmt, table } from '../statistics';
 import { parserThroughput } from './parser-throughput';
 import { ptyEchoRoundTrip, ptyRoundTrip } from './pty-round-trip';
 import { statusStream } from './status-stream';
+import { tickBytes } from './tick-bytes';
 
 const STREAM_BYTES = 16 << 20;
 const CHUNK_SIZES = [64, 512, 4096];
@@ -13,11 +14,6 @@ const GOAL_PARSER_MBPS = 50;
 const SERVO_COUNTS = [2, 4, 12];
 const ROUND_TRIPS = 2000;
 const GOAL_P99_US = 500;
-
-/** Bytes one tick puts on the wire for `servos` motors: Sync Write (14 + 5n), Sync Read (14 + n), n replies of 21. */
-function tickBytes(servos: number): number {
-  return 14 + 5 * servos + (14 + servos) + 21 * servos;
-}
 
 function parserSection(progress: (line: string) => void): string {
   const stream = statusStream(STREAM_BYTES);

@@ -23,15 +23,32 @@ const WARM_UP = 200;
  * @example
  * await withPtyResponder(['servos', '4'], async (transport) => measure(transport));
  */
-export async function withPtyResponder<T>(args: readonly string[], use: (transport: SerialPortTransport) => Promise<T>): Promise<T> {
+export function withPtyResponder<T>(args: readonly string[], use: (transport: SerialPortTransport) => Promise<T>): Promise<T> {
+  return withPtyChild(join(__dirname, 'responder-process.ts'), args, use);
+}
+
+/**
+ * Opens a socat pty pair, forks `script <pty end> ...args` on one end (it
+ * sends a first message once it listens; it exits when disconnected), opens
+ * the other end at 1 Mbaud, runs `use` with it and the child, and tears
+ * everything down.
+ *
+ * @example
+ * await withPtyChild(join(__dirname, 'servos-process.ts'), ['4'], async (transport, child) => measure(transport, child));
+ */
+export async function withPtyChild<T>(
+  script: string,
+  args: readonly string[],
+  use: (transport: SerialPortTransport, child: ChildProcess) => Promise<T>,
+): Promise<T> {
   const pty: PtyPair = await openPtyPair();
   let child: ChildProcess | undefined;
   try {
-    child = fork(join(__dirname, 'responder-process.ts'), [pty.paths[0], ...args], { execArgv: process.execArgv });
+    child = fork(script, [pty.paths[0], ...args], { execArgv: process.execArgv });
     await once(child, 'message');
     const transport = await SerialPortTransport.open({ path: pty.paths[1], baudRate: 1_000_000 });
     try {
-      return await use(transport);
+      return await use(transport, child);
     } finally {
       await transport.close();
     }
