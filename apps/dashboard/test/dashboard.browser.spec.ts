@@ -12,8 +12,8 @@ const SCREENSHOT = join(__dirname, '..', 'test-output', 'dashboard.png');
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
 describe('dashboard in headless Chromium, on a live loop', () => {
-  const { loop, swap } = liveLoop();
-  const telemetry = new TickTelemetry({ loop, intervalMs: 250 });
+  const { loop, scheduler, swap } = liveLoop();
+  const telemetry = new TickTelemetry({ loop, scheduler, intervalMs: 250 });
   let server: TelemetryServer;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;

@@ -13,6 +13,7 @@ const busy = (ms: number): void => {
  */
 export function liveLoop() {
   let pending: { version: number; pauseMs: number; done: (tick: number) => void } | undefined;
+  const scheduler = new PreciseScheduler({ mode: 'balanced' });
   const loop = new TickLoop(
     {
       read: () => undefined,
@@ -26,10 +27,11 @@ export function liveLoop() {
         pending = undefined;
       },
     },
-    { scheduler: new PreciseScheduler({ mode: 'balanced' }), rateHz: 1000, version: 1 },
+    { scheduler, rateHz: 1000, version: 1 },
   );
   return {
     loop,
+    scheduler,
     /**
      * Swaps to `version` at the next boundary, in a boundary that takes
      * `pauseMs`; resolves once the tick after it has run, with the swapping

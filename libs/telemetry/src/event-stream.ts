@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Subscription } from 'rxjs';
+import { messageJson } from './message-json';
 import type { TelemetryMessage } from './telemetry-messages';
 import type { TelemetrySource } from './telemetry-source';
 
 /** One Server-Sent Event: the message's type as the event name, the message as JSON data. */
-const encode = (message: TelemetryMessage): string => `event: ${message.type}\ndata: ${JSON.stringify(message)}\n\n`;
+const encode = (message: TelemetryMessage): string => `event: ${message.type}\ndata: ${messageJson(message)}\n\n`;
 
 /**
  * The live telemetry as Server-Sent Events (`text/event-stream`), to any

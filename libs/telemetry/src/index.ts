@@ -36,3 +36,8 @@ export { MotorSampler } from './motor-sampler';
 export type { PoseSample } from './pose-sampler';
 export { PoseSampler } from './pose-sampler';
 export type { SamplerOptions, TickStamp } from './sample-ring';
+export { computeMs, latenessMs, toMicros } from './tick-measures';
+export type { PeriodicJob } from './slack-runner';
+export { SlackRunner } from './slack-runner';
+export type { SlackRunnerOptions, TickingSource } from './slack-runner-options';
+export { messageJson } from './message-json';

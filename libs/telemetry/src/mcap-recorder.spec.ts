@@ -5,14 +5,24 @@ import { join } from 'node:path';
 import { schemaErrors } from '../test/json-schema-check';
 import { readIndexed, readStream } from '../test/read-mcap';
 import { markCommit, runTelemetry, SCRIPT } from '../test/run-telemetry';
+import { trivialLoop } from '../test/trivial-loop';
 import { McapRecorder } from './mcap-recorder';
 import { RECORDING_CHANNELS } from './recording-channels';
 import { RecordingError } from './recording-error';
 import type { MotorSampleMessage, PoseInFrameMessage } from './recording-messages';
 import type { TickStamp } from './sample-ring';
 import type { TelemetrySink } from './telemetry-sink';
+import { TickTelemetry } from './tick-telemetry';
+
+// A run of 5000 ticks recorded and read back takes about a second; more on a loaded machine.
+jest.setTimeout(20_000);
 
 const directory = mkdtempSync(join(tmpdir(), 'telemetry-mcap-'));
+/** The slack of a loop that never runs: a recorder's work then happens in flush() and close(). */
+const idleSlack = () => {
+  const { loop, scheduler } = trivialLoop({ ticks: 1 });
+  return new TickTelemetry({ loop, scheduler }).slack;
+};
 
 /** A recorder that samples two motors and a pose every tick of the run, as the controller will. */
 function sampling(recorder: McapRecorder): TelemetrySink & { onTick: (record: TickStamp) => void } {
@@ -34,17 +44,22 @@ function sampling(recorder: McapRecorder): TelemetrySink & { onTick: (record: Ti
 describe('McapRecorder', () => {
   it('records telemetry, motor samples and poses of a virtual-time run to an MCAP file that reads back by its index', async () => {
     const path = join(directory, 'run.mcap');
-    const recorder = await McapRecorder.open(path, { motorCount: 2 });
-    const sink = sampling(recorder);
+    let recorder: McapRecorder | undefined;
+    let sink: ReturnType<typeof sampling> | undefined;
     const { telemetry, statistics, updates, windows } = await runTelemetry(
       SCRIPT,
       {},
       (t, record) => {
         markCommit(t, record);
-        sink.onTick(record);
+        sink?.onTick(record);
       },
-      [sink],
+      async (t) => {
+        recorder = await McapRecorder.open(path, { slack: t.slack, motorCount: 2 });
+        sink = sampling(recorder);
+        t.addSink(sink);
+      },
     );
+    if (recorder === undefined) throw new Error('no recorder');
     await telemetry.drained();
     await recorder.close();
 
@@ -75,7 +90,7 @@ describe('McapRecorder', () => {
 
   it('leaves a file readable up to its last chunk when it is never closed (a crash)', async () => {
     const path = join(directory, 'crash.mcap');
-    const recorder = await McapRecorder.open(path, { motorCount: 1, chunkSize: 2048 });
+    const recorder = await McapRecorder.open(path, { slack: idleSlack(), motorCount: 1, chunkSize: 2048 });
     const readings = createMotorReadings(1);
     const commands = createMotorCommands(1);
     for (let index = 0; index < 200; index++) recorder.motors?.sample({ index, actualStart: index * 10 }, readings, commands);
@@ -91,12 +106,12 @@ describe('McapRecorder', () => {
 
   it('fails to open a file it cannot create with a RecordingError saying what to check', async () => {
     const path = join(directory, 'missing', 'run.mcap');
-    await expect(McapRecorder.open(path)).rejects.toThrow(RecordingError);
-    await expect(McapRecorder.open(path)).rejects.toThrow(`McapRecorder.open failed: cannot create ${path} (ENOENT); check that its directory exists and is writable`);
+    await expect(McapRecorder.open(path, { slack: idleSlack() })).rejects.toThrow(RecordingError);
+    await expect(McapRecorder.open(path, { slack: idleSlack() })).rejects.toThrow(`McapRecorder.open failed: cannot create ${path} (ENOENT); check that its directory exists and is writable`);
   });
 
   it('drops, counted, what arrives once it is closing, and closes once', async () => {
-    const recorder = await McapRecorder.open(join(directory, 'late.mcap'));
+    const recorder = await McapRecorder.open(join(directory, 'late.mcap'), { slack: idleSlack() });
     const closed = recorder.close();
     await recorder.publish('ticks/update', { type: 'update', kind: 'commit', tick: 1, atMs: 1, from: '1', to: '2', pauseMs: 0.1, nextLatenessUs: 0, missedTicks: 0 });
     await Promise.all([closed, recorder.close()]);

@@ -1,5 +1,5 @@
-import { asyncScheduler, type SchedulerAction, type SchedulerLike, type Subscription } from 'rxjs';
 import { createMcapFile, type McapFile } from './mcap-file';
+import { messageJson } from './message-json';
 import { MotorSampler } from './motor-sampler';
 import { PoseSampler } from './pose-sampler';
 import type { RecordedStream } from './recording-channels';
@@ -7,11 +7,14 @@ import { RecordingError } from './recording-error';
 import { poseInFrame } from './recording-messages';
 import type { SamplerOptions } from './sample-ring';
 import { SerialQueue } from './serial-queue';
+import type { SlackRunner } from './slack-runner';
 import type { TelemetryMessage, TelemetryTopic } from './telemetry-messages';
 import type { TelemetrySink } from './telemetry-sink';
 
 /** What a recording holds and how it is written. */
 export interface McapRecorderOptions {
+  /** Where its work runs, in the slack after the loop's ticks: the telemetry's (`telemetry.slack`). */
+  readonly slack: SlackRunner;
   /** Motors whose readings and commands are recorded (none when absent). */
   readonly motorCount?: number;
   /** Rate and capacity of the motor and pose samples (default 100 Hz, 1024 kept until written). */
@@ -22,34 +25,35 @@ export interface McapRecorderOptions {
   readonly chunkSize?: number;
   /** Messages that may wait for the file (default 4096); more are dropped, counted. */
   readonly queueLimit?: number;
-  /** How often samples are moved from their rings to the file, ms (default 100), on `scheduler` (default `asyncScheduler`). */
+  /** How often samples are moved from their rings to the file, ms of the loop's clock (default 500: the tick after a slice runs on cold caches, so few slices, each full). */
   readonly drainIntervalMs?: number;
-  readonly scheduler?: SchedulerLike;
   /** Wall-clock time (ms since 1970) at time 0 of the loop's clock (default `performance.timeOrigin`, right for a `PreciseScheduler`). */
   readonly epochMs?: number;
 }
 
 interface Write {
   readonly stream: RecordedStream;
-  /** ms on the loop's clock. */
-  readonly timeMs: number;
-  readonly message: unknown;
+  readonly logTime: bigint;
+  readonly data: Uint8Array;
 }
 
 const encoder = new TextEncoder();
+/** Motor and pose samples encoded per slack job: ~10 µs each, so a job stays near 150 µs. */
+const SAMPLES_PER_JOB = 12;
 
 /**
  * Records a run to an MCAP file that Foxglove opens: telemetry (it is a
  * {@link TelemetrySink}: statistics, updates, per-tick windows), motor
  * readings and commands and poses (sampled on the loop by {@link motors} and
  * {@link poses}, 100 Hz by default). Every message is JSON with a JSON
- * schema. The loop never waits for the file: writes go through a bounded
- * queue, one at a time (McapWriter's calls must not overlap), into chunks; a
- * crash leaves the file readable up to its last chunk. {@link close}
- * finishes it with its index (the controller calls it on Ctrl-C).
+ * schema. The loop never waits for the file: samples are encoded in the
+ * slack after ticks, writes go through a bounded queue, one at a time
+ * (McapWriter's calls must not overlap), into chunks; a crash leaves the
+ * file readable up to its last chunk. {@link close} finishes it with its
+ * index (the controller calls it on Ctrl-C).
  *
  * @example
- * const recorder = await McapRecorder.open('run.mcap', { motorCount: 2 });
+ * const recorder = await McapRecorder.open('run.mcap', { slack: telemetry.slack, motorCount: 2 });
  * telemetry.addSink(recorder);
  * loop.ticks$.subscribe((record) => recorder.motors?.sample(record, readings, commands));
  * process.once('SIGINT', async () => { await loop.stop(); await recorder.close(); });
@@ -59,7 +63,7 @@ export class McapRecorder implements TelemetrySink {
   readonly poses: PoseSampler;
   private readonly queue: SerialQueue<Write>;
   private readonly sequences = new Map<RecordedStream, number>();
-  private readonly draining: Subscription;
+  private readonly stopDraining: () => void;
   private readonly epochWholeMs: number;
   private readonly epochFractionMs: number;
   private closing: Promise<void> | undefined;
@@ -78,21 +82,14 @@ export class McapRecorder implements TelemetrySink {
     const epochMs = options.epochMs ?? performance.timeOrigin;
     this.epochWholeMs = Math.floor(epochMs);
     this.epochFractionMs = epochMs - this.epochWholeMs;
-    // The scheduler calls the work with its action as `this`; the recorder is reached by closure.
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const recorder = this;
-    const every = options.drainIntervalMs ?? 100;
-    this.draining = (options.scheduler ?? asyncScheduler).schedule(function (this: SchedulerAction<undefined>) {
-      recorder.drainSamples();
-      this.schedule(undefined, every);
-    }, every);
+    this.stopDraining = options.slack.every(options.drainIntervalMs ?? 500, () => this.drainSamples(options.slack));
   }
 
   /**
    * Creates the file and starts recording. Throws a RecordingError when the
    * file cannot be created.
    */
-  static async open(path: string, options: McapRecorderOptions = {}): Promise<McapRecorder> {
+  static async open(path: string, options: McapRecorderOptions): Promise<McapRecorder> {
     return new McapRecorder(path, await createMcapFile(path, options.chunkSize ?? 64 * 1024), options);
   }
 
@@ -109,13 +106,13 @@ export class McapRecorder implements TelemetrySink {
   /** Queues a telemetry message for the file; resolves at once (the file is written in the background). */
   publish(topic: TelemetryTopic, message: TelemetryMessage): Promise<void> {
     const timeMs = message.type === 'tick-statistics' ? message.atMs : ((message.type === 'update' ? message.atMs : message.update.atMs) ?? 0);
-    this.push({ stream: topic, timeMs, message });
+    this.push(topic, timeMs, messageJson(message));
     return Promise.resolve();
   }
 
   /** Queues the samples taken so far and waits until everything queued is in the file's current chunk. */
   async flush(): Promise<void> {
-    this.drainSamples();
+    this.drainSamples(undefined);
     await this.queue.drained();
   }
 
@@ -129,8 +126,8 @@ export class McapRecorder implements TelemetrySink {
   }
 
   private async finish(): Promise<void> {
-    this.draining.unsubscribe();
-    this.drainSamples();
+    this.stopDraining();
+    this.drainSamples(undefined);
     this.accepting = false;
     await this.queue.drained();
     await this.file.writer.end();
@@ -141,22 +138,31 @@ export class McapRecorder implements TelemetrySink {
     }
   }
 
-  private drainSamples(): void {
-    this.motors?.drain((sample) => this.push({ stream: 'motors', timeMs: sample.timeMs, message: sample }));
+  /**
+   * Encodes the samples taken since the last drain and queues them for the
+   * file: as slack jobs of `SAMPLES_PER_JOB` samples each (the next job is
+   * queued while some wait), or all at once when `slack` is undefined (flush, close).
+   */
+  private drainSamples(slack: SlackRunner | undefined): void {
+    const most = slack === undefined ? Number.POSITIVE_INFINITY : SAMPLES_PER_JOB;
+    this.motors?.drain((sample) => this.push('motors', sample.timeMs, JSON.stringify(sample)), most);
     const frame = this.options.poseFrame ?? 'odom';
-    this.poses.drain((sample) => this.push({ stream: 'pose', timeMs: sample.timeMs, message: poseInFrame(sample, this.epochWholeMs + this.epochFractionMs + sample.timeMs, frame) }));
+    this.poses.drain((sample) => this.push('pose', sample.timeMs, JSON.stringify(poseInFrame(sample, this.epochWholeMs + this.epochFractionMs + sample.timeMs, frame))), most);
+    if (slack !== undefined && (this.motors?.waiting ?? 0) + this.poses.waiting > 0) slack.push(() => this.drainSamples(slack));
   }
 
-  private push(write: Write): void {
-    if (this.accepting) this.queue.push(write);
-    else this.lateMessages += 1;
+  private push(stream: RecordedStream, timeMs: number, json: string): void {
+    if (!this.accepting) {
+      this.lateMessages += 1;
+      return;
+    }
+    const logTime = BigInt(this.epochWholeMs) * 1_000_000n + BigInt(Math.round((this.epochFractionMs + timeMs) * 1e6));
+    this.queue.push({ stream, logTime, data: encoder.encode(json) });
   }
 
-  private async write({ stream, timeMs, message }: Write): Promise<void> {
+  private async write({ stream, logTime, data }: Write): Promise<void> {
     const sequence = this.sequences.get(stream) ?? 0;
     this.sequences.set(stream, sequence + 1);
-    const logTime = BigInt(this.epochWholeMs) * 1_000_000n + BigInt(Math.round((this.epochFractionMs + timeMs) * 1e6));
-    const channelId = this.file.channels.get(stream) as number;
-    await this.file.writer.addMessage({ channelId, sequence, logTime, publishTime: logTime, data: encoder.encode(JSON.stringify(message)) });
+    await this.file.writer.addMessage({ channelId: this.file.channels.get(stream) as number, sequence, logTime, publishTime: logTime, data });
   }
 }

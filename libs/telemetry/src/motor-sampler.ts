@@ -28,6 +28,11 @@ export class MotorSampler {
     return this.ring.lost;
   }
 
+  /** Samples taken and not drained yet. */
+  get waiting(): number {
+    return this.ring.waiting;
+  }
+
   /** Copies the tick's readings and commands when a sample is due. Runs every tick: must not allocate, must not block. */
   sample(tick: TickStamp, readings: MotorReadings, commands: MotorCommands): void {
     const at = this.ring.claim(tick);
@@ -42,12 +47,12 @@ export class MotorSampler {
     }
   }
 
-  /** Hands over every sample taken since the last drain, oldest first. Off the loop (allocates the messages). */
-  drain(visit: (message: MotorSampleMessage) => void): void {
+  /** Hands over up to `most` of the samples taken since the last drain, oldest first. Off the loop (allocates the messages). */
+  drain(visit: (message: MotorSampleMessage) => void, most = Number.POSITIVE_INFINITY): void {
     const n = this.motorCount;
     this.ring.drain((tick, timeMs, at) => {
       const data = this.ring.data;
       visit({ tick, timeMs, position: copy(data, at, n), velocity: copy(data, at + n, n), current: copy(data, at + 2 * n, n), command: copy(data, at + 3 * n, n) });
-    });
+    }, most);
   }
 }

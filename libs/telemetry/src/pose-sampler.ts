@@ -28,6 +28,11 @@ export class PoseSampler {
     return this.ring.lost;
   }
 
+  /** Samples taken and not drained yet. */
+  get waiting(): number {
+    return this.ring.waiting;
+  }
+
   /** Copies the pose when a sample is due. Runs every tick: must not allocate, must not block. */
   sample(tick: TickStamp, pose: PlanarPose): void {
     const at = this.ring.claim(tick);
@@ -37,9 +42,9 @@ export class PoseSampler {
     this.ring.data[at + 2] = pose.theta;
   }
 
-  /** Hands over every sample taken since the last drain, oldest first. Off the loop. */
-  drain(visit: (sample: PoseSample) => void): void {
+  /** Hands over up to `most` of the samples taken since the last drain, oldest first. Off the loop. */
+  drain(visit: (sample: PoseSample) => void, most = Number.POSITIVE_INFINITY): void {
     const data = this.ring.data;
-    this.ring.drain((tick, timeMs, at) => visit({ tick, timeMs, x: data[at] as number, y: data[at + 1] as number, theta: data[at + 2] as number }));
+    this.ring.drain((tick, timeMs, at) => visit({ tick, timeMs, x: data[at] as number, y: data[at + 1] as number, theta: data[at + 2] as number }), most);
   }
 }

@@ -1,4 +1,4 @@
-import { TelemetryConfigError } from './telemetry-config-error';
+import { checkOption } from './check-option';
 
 /** How often a sampler samples and how much it keeps. */
 export interface SamplerOptions {
@@ -44,12 +44,8 @@ export class SampleRing {
     options: { readonly rateHz: number; readonly capacity: number },
   ) {
     const { rateHz, capacity } = options;
-    if (!(rateHz > 0 && Number.isFinite(rateHz))) {
-      throw new TelemetryConfigError(`SampleRing#constructor failed: rateHz must be a positive number of samples per second, got ${rateHz}`);
-    }
-    if (!Number.isInteger(capacity) || capacity < 1) {
-      throw new TelemetryConfigError(`SampleRing#constructor failed: capacity must be an integer >= 1 (rows kept until read), got ${capacity}`);
-    }
+    checkOption('SampleRing#constructor', 'rateHz', rateHz, 'positive', 'samples per second');
+    checkOption('SampleRing#constructor', 'capacity', capacity, 1, 'rows kept until read');
     this.capacity = capacity;
     this.stride = 2 + width;
     this.periodMs = 1000 / rateHz;
@@ -82,9 +78,18 @@ export class SampleRing {
     return at + 2;
   }
 
-  /** Visits the rows claimed since the last drain, oldest first (`at`: offset of the row's values). Off the loop. */
-  drain(visit: (tick: number, timeMs: number, at: number) => void): void {
-    for (; this.readCount < this.written; this.readCount++) {
+  /** Rows claimed and not drained yet. */
+  get waiting(): number {
+    return this.written - this.readCount;
+  }
+
+  /**
+   * Visits up to `most` of the rows claimed since the last drain, oldest
+   * first (`at`: offset of the row's values). Off the loop.
+   */
+  drain(visit: (tick: number, timeMs: number, at: number) => void, most = Number.POSITIVE_INFINITY): void {
+    const end = Math.min(this.written, this.readCount + most);
+    for (; this.readCount < end; this.readCount++) {
       const at = (this.readCount % this.capacity) * this.stride;
       visit(this.data[at] as number, this.data[at + 1] as number, at + 2);
     }

@@ -17,10 +17,10 @@ describe('TickTelemetry options', () => {
   it.each([
     [{ intervalMs: 0 }, /intervalMs must be a positive number of ms, got 0/],
     [{ intervalMs: Number.POSITIVE_INFINITY }, /intervalMs must be a positive number of ms, got Infinity/],
-    [{ windowBefore: -1 }, /windowBefore must be an integer >= 0, got -1/],
-    [{ windowAfter: 1.5 }, /windowAfter must be an integer >= 0, got 1.5/],
-    [{ maxPending: 0 }, /maxPending must be an integer >= 1, got 0/],
-    [{ sinkQueueLimit: 0 }, /sinkQueueLimit must be an integer >= 1, got 0/],
+    [{ windowBefore: -1 }, /windowBefore must be an integer >= 0 \(ticks\), got -1/],
+    [{ windowAfter: 1.5 }, /windowAfter must be an integer >= 0 \(ticks\), got 1.5/],
+    [{ maxPending: 0 }, /maxPending must be an integer >= 1 \(updates and windows\), got 0/],
+    [{ sinkQueueLimit: 0 }, /sinkQueueLimit must be an integer >= 1 \(messages\), got 0/],
   ])('refuses %p', (options, message) => {
     expect(() => new TickTelemetry({ loop, scheduler, intervalMs: 100, ...options })).toThrow(message);
   });

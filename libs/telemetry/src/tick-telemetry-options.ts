@@ -1,17 +1,16 @@
-import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import type { SchedulerLike } from 'rxjs';
+import type { TickingSource } from './slack-runner-options';
+import { checkOption, withDefaults } from './check-option';
 import { TelemetryConfigError } from './telemetry-config-error';
-import type { TickSource } from './tick-source';
 
 /** What a `TickTelemetry` reads and how often. */
 export interface TickTelemetryOptions {
   /** The loop (a `TickLoop`). */
-  readonly loop: TickSource;
-  /**
-   * When to read the loop, between ticks (default RxJS `asyncScheduler`,
-   * Node timers). Tests pass the loop's `VirtualTimeScheduler`; on the robot,
-   * not the loop's `PreciseScheduler`, whose waits are active.
-   */
-  readonly scheduler?: SchedulerLike;
+  readonly loop: TickingSource;
+  /** The loop's scheduler: telemetry works in the slack right after ticks, on it (see `SlackRunner`). */
+  readonly scheduler: SchedulerLike;
+  /** What watches for a stalled loop (default `asyncScheduler`; tests pass their virtual one). */
+  readonly watchdog?: SchedulerLike;
   /** How often statistics are published, ms (default 1000). */
   readonly intervalMs?: number;
   /** Ticks before and after the swapping tick in an update's window (default 200 and 800). */
@@ -28,7 +27,7 @@ export interface TickTelemetryOptions {
 }
 
 /** {@link TickTelemetryOptions} with every default applied, checked. */
-export type TickTelemetrySettings = Required<TickTelemetryOptions>;
+export type TickTelemetrySettings = Required<Omit<TickTelemetryOptions, 'watchdog'>> & Pick<TickTelemetryOptions, 'watchdog'>;
 
 const METHOD = 'TickTelemetry#constructor';
 
@@ -38,30 +37,25 @@ const METHOD = 'TickTelemetry#constructor';
  * been run and one more interval has passed.
  *
  * @example
- * tickTelemetrySettings({ loop }).intervalMs; // 1000
+ * tickTelemetrySettings({ loop, scheduler }).intervalMs; // 1000
  */
 export function tickTelemetrySettings(options: TickTelemetryOptions): TickTelemetrySettings {
-  const settings: TickTelemetrySettings = {
-    loop: options.loop,
-    scheduler: options.scheduler ?? asyncScheduler,
-    intervalMs: options.intervalMs ?? 1000,
-    windowBefore: options.windowBefore ?? 200,
-    windowAfter: options.windowAfter ?? 800,
-    markGraceTicks: options.markGraceTicks ?? 100,
-    maxPending: options.maxPending ?? 8,
-    sinkQueueLimit: options.sinkQueueLimit ?? 64,
-    historyLength: options.historyLength ?? 120,
-  };
-  if (!(settings.intervalMs > 0 && Number.isFinite(settings.intervalMs))) {
-    throw new TelemetryConfigError(`${METHOD} failed: intervalMs must be a positive number of ms, got ${settings.intervalMs}`);
-  }
-  for (const name of ['windowBefore', 'windowAfter', 'markGraceTicks', 'maxPending', 'sinkQueueLimit', 'historyLength'] as const) {
-    const value = settings[name];
-    const least = name === 'maxPending' || name === 'sinkQueueLimit' ? 1 : 0;
-    if (!Number.isInteger(value) || value < least) {
-      throw new TelemetryConfigError(`${METHOD} failed: ${name} must be an integer >= ${least}, got ${value}`);
-    }
-  }
+  const settings: TickTelemetrySettings = withDefaults(options, {
+    intervalMs: 1000,
+    windowBefore: 200,
+    windowAfter: 800,
+    markGraceTicks: 100,
+    maxPending: 8,
+    sinkQueueLimit: 64,
+    historyLength: 120,
+  });
+  checkOption(METHOD, 'intervalMs', settings.intervalMs, 'positive', 'ms');
+  checkOption(METHOD, 'windowBefore', settings.windowBefore, 0, 'ticks');
+  checkOption(METHOD, 'windowAfter', settings.windowAfter, 0, 'ticks');
+  checkOption(METHOD, 'markGraceTicks', settings.markGraceTicks, 0, 'ticks');
+  checkOption(METHOD, 'maxPending', settings.maxPending, 1, 'updates and windows');
+  checkOption(METHOD, 'sinkQueueLimit', settings.sinkQueueLimit, 1, 'messages');
+  checkOption(METHOD, 'historyLength', settings.historyLength, 0, 'messages');
   const { loop, intervalMs, windowBefore, windowAfter, markGraceTicks } = settings;
   const ticksPerInterval = Math.ceil(intervalMs / loop.periodMs);
   const needed = windowBefore + windowAfter + markGraceTicks + 1 + ticksPerInterval;

@@ -44,7 +44,7 @@ describe('TickTelemetry (virtual time)', () => {
   it('publishes what waits when the loop stops: the partial interval and a window without all its after ticks', async () => {
     const { windows, statistics } = await run({ ticks: 1200, boundary: (t) => (t.index === 1100 ? { ms: 0.1, version: 5 } : undefined) });
     expect(windows.map((w) => [w.update.tick, w.update.kind, w.firstTick, w.latenessUs.length, w.complete])).toEqual([[1100, 'version-change', 900, 300, false]]);
-    expect(statistics.map((s) => s.ticks)).toEqual([1000, 200]);
+    expect(statistics.map((s) => s.ticks)).toEqual([1001, 199]); // the read after the tick that started at 1000 ms
   });
 
   it('reports a mark that changed no version, and a mark with no tick after it when the loop stops', async () => {
@@ -71,7 +71,7 @@ describe('TickTelemetry (virtual time)', () => {
 
   it('publishes nothing before the loop starts and stops reading after the final read', async () => {
     const { loop, scheduler } = trivialLoop({ ticks: 10 });
-    const telemetry = new TickTelemetry({ loop, scheduler });
+    const telemetry = new TickTelemetry({ loop, scheduler, watchdog: scheduler });
     const seen: TelemetryMessage[] = [];
     telemetry.messages$.subscribe((m) => seen.push(m));
     telemetry.start();
@@ -85,14 +85,14 @@ describe('TickTelemetry (virtual time)', () => {
 describe('TickTelemetry sinks', () => {
   it('gives every sink every message on its topic, in order', async () => {
     const delivered: string[] = [];
-    const { messages, telemetry } = await run(SCRIPT, {}, markCommit, [{ publish: async (topic, m) => void delivered.push(`${topic} ${m.type}`) }]);
+    const { messages, telemetry } = await run(SCRIPT, {}, markCommit, (t) => void t.addSink({ publish: async (topic, m) => void delivered.push(`${topic} ${m.type}`) }));
     await telemetry.drained();
     expect(delivered).toEqual(messages.map((m) => `${{ 'tick-statistics': 'ticks/statistics', update: 'ticks/update', 'tick-window': 'ticks/window' }[m.type]} ${m.type}`));
   });
 
   it('drops what a stalled sink cannot take, counts it, and keeps serving the others', async () => {
     const { loop, scheduler } = trivialLoop(SCRIPT);
-    const telemetry = new TickTelemetry({ loop, scheduler });
+    const telemetry = new TickTelemetry({ loop, scheduler, watchdog: scheduler });
     const messages: TelemetryMessage[] = [];
     const delivered: string[] = [];
     telemetry.messages$.subscribe((m) => messages.push(m));

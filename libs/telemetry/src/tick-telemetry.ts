@@ -1,32 +1,34 @@
-import { Subject, type Observable, type SchedulerAction, type Subscription } from 'rxjs';
+import { Subject, type Observable } from 'rxjs';
+import { checkMark } from './check-mark';
 import { IntervalStatistics } from './interval-statistics';
 import { RecordCursor } from './record-cursor';
 import { SerialQueue } from './serial-queue';
+import { SlackRunner } from './slack-runner';
 import { TELEMETRY_TOPICS, type TelemetryMessage, type TelemetryTopic, type TickStatisticsMessage, type TickWindowMessage, type UpdateMark, type UpdateMessage } from './telemetry-messages';
 import type { TelemetrySink } from './telemetry-sink';
 import type { TelemetrySource } from './telemetry-source';
 import { TickMetrics } from './tick-metrics';
 import { tickTelemetrySettings, type TickTelemetryOptions, type TickTelemetrySettings } from './tick-telemetry-options';
+import { captureWindow } from './tick-window';
 import { UpdateTracker } from './update-tracker';
-import { checkMark } from './check-mark';
 
 type Delivery = { readonly topic: TelemetryTopic; readonly message: TelemetryMessage };
 
 /**
- * Telemetry of a tick loop, all of it off the loop: once per interval it
- * reads the tick records appended since the last read and publishes the
- * interval's statistics, the updates found (marked by the hot-swap code with
- * {@link markUpdate}, or seen as a version change between two records) and,
- * once their "after" ticks exist, the per-tick windows around them. It keeps
+ * Telemetry of a tick loop, all of it off the loop, in the slack right
+ * after ticks ({@link slack}): once per interval it reads the tick records
+ * appended since the last read and publishes the interval's statistics and
+ * the updates found (marked by the hot-swap code with {@link markUpdate}, or
+ * seen as a version change between two records); once their "after" ticks
+ * exist, it cuts and publishes the per-tick windows around them. It keeps
  * the Prometheus figures ({@link metrics}) and a short history for clients
- * that connect later. A tick costs it nothing: it never subscribes to the
- * loop's ticks; sinks get their messages through bounded queues.
- *
- * After the loop stops, the next read is the last: it publishes the partial
- * interval and every update and window still waiting, then ends.
+ * that connect later. It never subscribes to the loop's ticks beyond the
+ * runner's check for waiting work; sinks get their messages through bounded
+ * queues. After the loop stops, a last read publishes the partial interval
+ * and every update and window still waiting.
  *
  * @example
- * const telemetry = new TickTelemetry({ loop });
+ * const telemetry = new TickTelemetry({ loop, scheduler }); // the loop's scheduler
  * telemetry.addSink(recorder);
  * telemetry.start();
  * // in the hot-swap code, once a commit happened at the boundary of tick t:
@@ -35,6 +37,8 @@ type Delivery = { readonly topic: TelemetryTopic; readonly message: TelemetryMes
 export class TickTelemetry implements TelemetrySource {
   /** Every message, as published (statistics, updates, windows). */
   readonly messages$: Observable<TelemetryMessage>;
+  /** Where telemetry's work runs; a recorder of the same loop shares it. */
+  readonly slack: SlackRunner;
   private readonly settings: TickTelemetrySettings;
   private readonly subject = new Subject<TelemetryMessage>();
   private readonly cursor: RecordCursor;
@@ -46,45 +50,39 @@ export class TickTelemetry implements TelemetrySource {
   private readonly updates: UpdateMessage[] = [];
   private lastWindow: TickWindowMessage | undefined;
   private removedDrops = 0;
-  private reading: Subscription | undefined;
-  private ended = false;
+  private cancelReads: (() => void) | undefined;
 
   constructor(options: TickTelemetryOptions) {
     this.settings = tickTelemetrySettings(options);
-    const { loop, windowBefore, windowAfter, markGraceTicks, maxPending } = this.settings;
+    const { loop, scheduler, watchdog, intervalMs, windowAfter, markGraceTicks, maxPending } = this.settings;
+    this.slack = new SlackRunner({ loop, scheduler, watchdog, watchdogMs: 2 * intervalMs });
     this.cursor = new RecordCursor(loop.records);
     this.interval = new IntervalStatistics(loop);
-    this.tracker = new UpdateTracker({ before: windowBefore, after: windowAfter, graceTicks: markGraceTicks, maxPending });
+    this.tracker = new UpdateTracker({ after: windowAfter, graceTicks: markGraceTicks, maxPending });
     this.messages$ = this.subject.asObservable();
   }
 
-  /** Whether the final read, after the loop stopped, has been made. */
+  /** Whether the last read, after the loop stopped, has been made. */
   get done(): boolean {
-    return this.ended;
+    return this.slack.done;
   }
 
-  /** Messages dropped: by slow sinks, and updates or windows beyond `maxPending`. */
+  /** Messages dropped: by slow sinks, updates or windows beyond `maxPending`, jobs the slack could not take. */
   get dropped(): number {
     let queued = this.removedDrops;
     for (const queue of this.sinks) queued += queue.dropped;
-    return queued + this.tracker.dropped;
+    return queued + this.tracker.dropped + this.slack.dropped;
   }
 
-  /** Starts reading the loop every `intervalMs` on the scheduler. */
+  /** Starts reading the loop every `intervalMs` of its clock. */
   start(): void {
-    if (this.reading !== undefined || this.ended) return;
-    // The scheduler calls the work with its action as `this`; telemetry is reached by closure.
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const telemetry = this;
-    this.reading = this.settings.scheduler.schedule(function (this: SchedulerAction<undefined>) {
-      if (telemetry.read()) this.schedule(undefined, telemetry.settings.intervalMs);
-    }, this.settings.intervalMs);
+    this.cancelReads ??= this.slack.every(this.settings.intervalMs, (final) => this.read(final));
   }
 
-  /** Stops reading (without a final read). */
+  /** Stops reading, without a last read; the slack runner stops following the loop. */
   stop(): void {
-    this.reading?.unsubscribe();
-    this.reading = undefined;
+    this.cancelReads?.();
+    this.slack.close();
   }
 
   /**
@@ -127,11 +125,10 @@ export class TickTelemetry implements TelemetrySource {
     return [...this.statistics, ...this.updates, ...(this.lastWindow === undefined ? [] : [this.lastWindow])];
   }
 
-  /** One read of the loop; returns whether to read again. */
-  private read(): boolean {
-    const { loop } = this.settings;
-    if (loop.state === 'idle') return true;
-    const final = loop.state === 'stopped';
+  /** One read of the loop (a slack job of ~0.1 ms per 1000 ticks); each window due is cut by a job of its own. */
+  private read(final: boolean): void {
+    const { loop, windowBefore, windowAfter } = this.settings;
+    if (loop.state === 'idle') return;
     this.cursor.readNew((record) => {
       this.interval.add(record);
       this.tracker.noteRecord(record);
@@ -141,18 +138,18 @@ export class TickTelemetry implements TelemetrySource {
     this.figures.addStatistics(statistics);
     this.remember(this.statistics, statistics);
     this.publish(statistics);
-    const { updates, windows } = this.tracker.settle(loop.records, final);
+    const { updates, windowsDue } = this.tracker.settle(loop.records, final);
     for (const update of updates) {
       this.figures.addUpdate(update);
       this.remember(this.updates, update);
       this.publish(update);
     }
-    for (const window of windows) {
-      this.lastWindow = window;
-      this.publish(window);
+    for (const update of windowsDue) {
+      this.slack.push(() => {
+        this.lastWindow = captureWindow(loop.records, update, windowBefore, windowAfter);
+        this.publish(this.lastWindow);
+      });
     }
-    this.ended = final;
-    return !final;
   }
 
   private remember<T>(list: T[], message: T): void {

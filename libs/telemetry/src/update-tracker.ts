@@ -1,12 +1,10 @@
 import type { TickRecord, TickRecords } from '@tickswap/control-loop';
-import type { TickWindowMessage, UpdateMark, UpdateMessage } from './telemetry-messages';
-import { captureWindow } from './tick-window';
+import type { UpdateMark, UpdateMessage } from './telemetry-messages';
 import { updateMessage, type SeenUpdate } from './update-message';
 
 /** How an {@link UpdateTracker} waits and how much it keeps. */
 export interface UpdateTrackerSettings {
-  /** Ticks before and after the swapping tick in its window. */
-  readonly before: number;
+  /** Ticks after the swapping tick in its window: it is due once they exist. */
   readonly after: number;
   /** Ticks an unmarked version change waits for its mark before it is reported as a plain version change. */
   readonly graceTicks: number;
@@ -14,26 +12,27 @@ export interface UpdateTrackerSettings {
   readonly maxPending: number;
 }
 
-/** What became known at a settle: updates to report, windows now complete. */
+/** What became known at a settle: updates to report, and the updates whose windows can be cut now. */
 export interface SettledUpdates {
   readonly updates: UpdateMessage[];
-  readonly windows: TickWindowMessage[];
+  readonly windowsDue: UpdateMessage[];
 }
 
 const RECENT_WINDOWS = 32;
 
 /**
- * Finds the updates of a running loop off the loop and cuts the per-tick
- * window around each: from the marks the hot-swap code makes (commit,
- * rollback) and from version changes between consecutive records (an update
- * nobody marked). A mark and a version change at the same tick are one
- * update. A window is cut once its "after" ticks exist (or the loop stopped).
+ * Finds the updates of a running loop, off the loop, and says when the
+ * per-tick window around each can be cut: from the marks the hot-swap code
+ * makes (commit, rollback) and from version changes between consecutive
+ * records (an update nobody marked). A mark and a version change at the same
+ * tick are one update. A window is due once its "after" ticks exist (or the
+ * loop stopped).
  * Memory is bounded: at most `maxPending` of each kind wait.
  *
  * @example
- * const tracker = new UpdateTracker({ before: 200, after: 800, graceTicks: 100, maxPending: 8 });
+ * const tracker = new UpdateTracker({ after: 800, graceTicks: 100, maxPending: 8 });
  * cursor.readNew((record) => tracker.noteRecord(record));
- * const { updates, windows } = tracker.settle(loop.records, loop.state === 'stopped');
+ * const { updates, windowsDue } = tracker.settle(loop.records, loop.state === 'stopped');
  */
 export class UpdateTracker {
   private readonly marks: SeenUpdate[] = [];
@@ -66,8 +65,9 @@ export class UpdateTracker {
 
   /**
    * Reports the updates whose next tick has run (unmarked version changes
-   * after `graceTicks` more) and cuts the windows whose ticks all exist;
-   * `final` (the loop stopped) reports and cuts whatever waits.
+   * after `graceTicks` more) and the updates whose windows' ticks all exist
+   * (cut them with `captureWindow` soon: the ring moves on); `final` (the
+   * loop stopped) reports both for whatever waits.
    */
   settle(records: TickRecords, final: boolean): SettledUpdates {
     const count = records.count;
@@ -81,13 +81,12 @@ export class UpdateTracker {
     updates.sort((a, b) => a.tick - b.tick);
     for (const update of updates) this.awaitWindow(update);
 
-    const { before, after } = this.settings;
-    const windows = this.take(this.windows, (update) => final || count > update.tick + after).map((update) => {
+    const windowsDue = this.take(this.windows, (update) => final || count > update.tick + this.settings.after);
+    for (const update of windowsDue) {
       this.windowed.push(update.tick);
       if (this.windowed.length > RECENT_WINDOWS) this.windowed.shift();
-      return captureWindow(records, update, before, after);
-    });
-    return { updates, windows };
+    }
+    return { updates, windowsDue };
   }
 
   /** A later report of the same tick (a late mark) updates the waiting window, and cuts none if it was cut already. */

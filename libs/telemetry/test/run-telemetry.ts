@@ -1,6 +1,5 @@
 import { runVirtual, type TickRecord } from '@tickswap/control-loop';
 import type { TelemetryMessage } from '../src/telemetry-messages';
-import type { TelemetrySink } from '../src/telemetry-sink';
 import { TickTelemetry } from '../src/tick-telemetry';
 import type { TickTelemetryOptions } from '../src/tick-telemetry-options';
 import { trivialLoop, type Script } from './trivial-loop';
@@ -15,19 +14,20 @@ export type TelemetryRun = Awaited<ReturnType<typeof runTelemetry>>;
  * Runs `script` on virtual time with telemetry reading the loop on the same
  * clock; `during` is called with every tick's record once it has run,
  * between ticks (where the hot-swap code reports an update, and where the
- * controller samples what it records). Ends after telemetry's final read.
+ * controller samples what it records); `attach` adds sinks before the
+ * start. Ends after telemetry's final read.
  */
 export async function runTelemetry(
   script: Script,
   options: Partial<TickTelemetryOptions> = {},
   during?: (telemetry: TickTelemetry, record: TickRecord) => void,
-  sinks: readonly TelemetrySink[] = [],
+  attach?: (telemetry: TickTelemetry) => Promise<void> | void,
 ) {
   const { loop, scheduler } = trivialLoop(script);
-  const telemetry = new TickTelemetry({ loop, scheduler, ...options });
+  const telemetry = new TickTelemetry({ loop, scheduler, watchdog: scheduler, ...options });
   const messages: TelemetryMessage[] = [];
   telemetry.messages$.subscribe((m) => messages.push(JSON.parse(JSON.stringify(m)) as TelemetryMessage));
-  for (const sink of sinks) telemetry.addSink(sink);
+  await attach?.(telemetry);
   loop.ticks$.subscribe((record) => during?.(telemetry, record));
   telemetry.start();
   loop.start();
