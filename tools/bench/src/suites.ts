@@ -5,6 +5,7 @@ import { serialSuite } from './serial/serial-suite';
 import { simSuite } from './sim/sim-suite';
 import { dsuSuite } from './dsu/dsu-suite';
 import type { BenchSuite } from './suite';
+import { telemetrySuite } from './telemetry/telemetry-suite';
 
 /** Every suite of `npm run bench`, in the order they run. One line per suite. */
 export const SUITES: readonly BenchSuite[] = [
@@ -12,6 +13,7 @@ export const SUITES: readonly BenchSuite[] = [
   simSuite,
   dynamixelSuite,
   dsuSuite,
+  telemetrySuite,
   serialSuite,
   downtimeSuite,
 ];

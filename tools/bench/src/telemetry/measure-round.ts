@@ -1,0 +1,73 @@
+import { createTickRecord, TickLoop } from '@tickswap/control-loop';
+import type { RobotDescription } from '@tickswap/robots';
+import { computeMs, latenessMs } from '@tickswap/telemetry';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SchedulerLike } from 'rxjs';
+import { usageMeter, type Usage } from '../loop/usage-meter';
+import { simulatedRobotPhases } from './simulated-robot-phases';
+import { startTelemetryStack, type StackFigures } from './telemetry-stack';
+
+/** One round of ticks: each tick's lateness and compute time (ms), the periods missed, what it cost, and what telemetry did. */
+export interface RoundFigures {
+  readonly lateness: number[];
+  readonly compute: number[];
+  readonly missed: number;
+  readonly usage: Usage;
+  readonly stack: StackFigures | undefined;
+}
+
+/** What a round runs: the robot simulated, the tick rate, how many ticks, with telemetry or not. */
+export interface RoundPlan {
+  readonly robot: RobotDescription;
+  readonly scheduler: SchedulerLike;
+  readonly rateHz: number;
+  readonly ticks: number;
+  readonly telemetry: boolean;
+}
+
+/**
+ * Runs `plan.ticks` ticks of the simulated robot on SquareMission, alone or
+ * with all of telemetry on (see `startTelemetryStack`); either way one
+ * version change happens a third of the way in, which telemetry reports
+ * (marked, as the hot-swap code will) with its per-tick window.
+ *
+ * @example
+ * const round = await measureRound({ robot, scheduler: new PreciseScheduler(), rateHz: 1000, ticks: 5000, telemetry: true });
+ */
+export async function measureRound(plan: RoundPlan, before?: Usage): Promise<RoundFigures> {
+  const { robot, scheduler, rateHz, ticks } = plan;
+  const changeAt = Math.floor(ticks / 3);
+  let stack: Awaited<ReturnType<typeof startTelemetryStack>> | undefined;
+  const { phases } = await simulatedRobotPhases(robot, scheduler, (tick, state) => {
+    if (stack !== undefined) {
+      stack.recorder.motors?.sample(tick, state.readings, state.commands);
+      stack.recorder.poses.sample(tick, state.pose);
+    }
+    if (tick.index === changeAt) tick.version += 1;
+    if (tick.index === ticks - 1) void loop.stop();
+  });
+  const loop: TickLoop = new TickLoop(phases, { scheduler, rateHz, recordCapacity: ticks, maxConsecutiveFaults: 1 });
+  if (plan.telemetry) {
+    stack = await startTelemetryStack(loop, scheduler, robot.motors.length, join(tmpdir(), `bench-telemetry-${process.pid}.mcap`));
+    const telemetry = stack.telemetry;
+    const swapped = createTickRecord();
+    loop.ticks$.subscribe((record) => {
+      if (record.index !== changeAt + 1) return;
+      const { commit, version } = loop.records.read(changeAt, swapped);
+      telemetry.markUpdate({ tick: changeAt, kind: 'commit', from: version, to: record.version, pauseMs: commit });
+    });
+  }
+  const usage = usageMeter(before);
+  loop.start();
+  await loop.stopped;
+  const used = usage();
+  const records = loop.records.window(0, ticks);
+  return {
+    lateness: records.map(latenessMs),
+    compute: records.map(computeMs),
+    missed: loop.missedPeriods,
+    usage: used,
+    stack: await stack?.stop(),
+  };
+}
