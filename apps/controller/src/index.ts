@@ -7,3 +7,11 @@ export type { SimulatedController, SimulatedControllerOptions } from './simulate
 export { createSimulatedController } from './simulated-controller';
 export type { PoseView, StatusFigures } from './status-line';
 export { formatStatus, recentFigures } from './status-line';
+export type { MqttAgentOptions } from './mqtt-agent';
+export { startMqttAgent } from './mqtt-agent';
+export type { MqttArgs } from './mqtt-args';
+export { MQTT_OPTIONS, MQTT_USAGE, mqttArgs } from './mqtt-args';
+export type { ControllerPipelineOptions } from './patch-pipeline';
+export { controllerPipeline, GATE_NOT_RUN } from './patch-pipeline';
+export { rejectionOf } from './patch-refusals';
+export { CONTROLLER_MODULES } from './controller-modules';
