@@ -105,6 +105,20 @@ export const downtimeSuite: BenchSuite = {
         `${hot.map((mode) => `${mode} ${met(missedUpTo(mode) === 0)} (${missedUpTo(mode)} missed)`).join(', ')}.`,
       `- Goal tick cost after the update within ${fmt((GOAL_RATIO - 1) * 100, 0)}% of before: ` +
         `${hot.map((mode) => `${mode} ${met(worstRatio(mode) <= GOAL_RATIO)} (worst ${fmt(worstRatio(mode), 3)}×)`).join(', ')}.`,
+      '',
+      'Reading the figures:',
+      '- The `prepared` and `eager` commits copy every instance that changed since preparation (here all of them) and ' +
+        'rewrite every reference, so their pause grows with N; only `lazy` commits at a cost per class, and pays a ' +
+        'migration in place per instance in the first ticks that use them (the first-tick column).',
+      '- The preparation runs in slices that end before the next tick is due, but it allocates a new object per ' +
+        'instance, and the garbage collector\'s pauses that causes (scavenges of about 10 ms at 100k instances, seen ' +
+        'with `--trace-gc` outside this suite) can land on ticks: the likely source of the ticks missed while preparing ' +
+        'beyond the machine\'s own at 10k and 100k.',
+      '- Stopping the world (the same migration inside one boundary) pauses the loop for the whole preparation: the ' +
+        'baseline row, and the order of the reference lines.',
+      '- At 10k and 100k the tick cost after an update rises as much in the stop-the-world rows as in the hot-swap ' +
+        'rows: it comes with the migrated particles (new objects elsewhere in memory, the old ones garbage), not with ' +
+        'the way they were swapped. With many other processes on 2 cores this column is the noisiest.',
     ].join('\n');
   },
 };
