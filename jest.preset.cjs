@@ -14,5 +14,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/?(*.)+(spec|test).ts'],
   passWithNoTests: true,
+  // A handle leaked by a failing real-time test (a serial port, a broker socket)
+  // must not keep the run alive until CI's time limit: the failure is reported, the run ends.
+  forceExit: true,
   reporters: ['default', path.join(__dirname, 'tools/scripts/jest-totals-reporter.cjs')],
 };
