@@ -66,7 +66,7 @@ async function main(): Promise<number> {
   console.log(`tickswap controller: ${robot.name} (${choice.label}) at ${args.rateHz} Hz, ${args.timing} timing; Ctrl-C stops`);
   if (restored.message !== undefined) console.log(restored.message);
   const print = (line: string): void => void process.stdout.write(`${interactive ? '\n' : ''}${line}\n`);
-  // Patches over MQTT: the loop runs whatever the broker does; an embedded broker that cannot listen stops the start.
+  // Patches over MQTT: the loop runs whatever the broker does; a trust list that cannot be read stops the start.
   const stopMqtt = await startMqttAgent(controller, { ...args, print }).catch(async (error: unknown) => {
     await choice.close();
     throw error;

@@ -51,9 +51,10 @@ async function trustedKeysOf(path: string | undefined, print: (line: string) => 
  * whose pipeline is the controller's (see `controllerPipeline`). Prints each
  * patch's stages and the link's state. Resolves with a function that stops
  * the agent (offline status), then the embedded broker. Rejects when the
- * trust list cannot be read or the embedded broker cannot listen (the
- * message suggests `--broker` or `--broker-port`); an external broker that is
- * down only delays patches: the agent reconnects.
+ * trust list cannot be read. An embedded broker that cannot listen turns
+ * patches over MQTT off, with a line suggesting `--broker` or
+ * `--broker-port`; an external broker that is down only delays patches: the
+ * agent reconnects.
  *
  * @example
  * const stopMqtt = await startMqttAgent(controller, { robotId: 'sim-1', broker: undefined, brokerPort: 1883, trustPath: 'keys', policy: 'prepared', print: console.log });
@@ -67,7 +68,10 @@ export async function startMqttAgent(controller: Controller, options: MqttAgentO
     try {
       embedded = await startEmbeddedBroker({ port: options.brokerPort });
     } catch (error) {
-      throw new BrokerStartError(`${(error as Error).message}; or run with --broker-port <n>, or --broker mqtt://host:port to use a running broker`, { cause: error });
+      if (!(error instanceof BrokerStartError)) throw error;
+      // The robot drives without patches over MQTT rather than not at all (another controller or a broker may hold the port).
+      options.print(`mqtt: ${error.message}; patches over MQTT are off: run with --broker-port <n>, or --broker mqtt://host:port to use the running broker`);
+      return async () => undefined;
     }
     options.print(`mqtt: embedded broker on ${embedded.url}; publish with: npm run tickswap -- patch publish <bundle> --robot ${options.robotId} --broker ${embedded.url}`);
   }

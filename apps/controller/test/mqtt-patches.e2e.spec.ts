@@ -32,7 +32,7 @@ beforeAll(async () => {
   fleet = await FleetMosquitto.start({ robots: ['sim-1'] });
   const passwordFile = join(dir, 'sim-1.password');
   writeFileSync(passwordFile, `${fleet.password('sim-1')}\n`, { mode: 0o600 });
-  controller = startController(['--broker', fleet.url, '--broker-user', 'sim-1', '--broker-password-file', passwordFile, '--trust', dir, '--journal', join(dir, 'journal.log'), '--duration', '55', '--rate', '250']);
+  controller = startController(['--broker', fleet.url, '--broker-user', 'sim-1', '--broker-password-file', passwordFile, '--trust', dir, '--journal', join(dir, 'journal.log'), '--duration', '55', '--rate', '250', '--timing', 'efficient']);
   await controller.printed(/mqtt: connected/, STARTED);
 });
 
@@ -100,7 +100,7 @@ describe('npm start with its embedded broker', () => {
     const port = await freePort();
     const file = join(dir, 'pid.bundle.json');
     writeFileSync(file, JSON.stringify(await demoBundle(key)));
-    const embedded = startController(['--broker-port', String(port), '--trust', dir, '--journal', join(dir, 'embedded.log'), '--duration', '40', '--rate', '250']);
+    const embedded = startController(['--broker-port', String(port), '--trust', dir, '--journal', join(dir, 'embedded.log'), '--duration', '40', '--rate', '250', '--timing', 'efficient']);
     try {
       await embedded.printed(/mqtt: connected/, STARTED);
       const cli = ['--conditions=@tickswap/source', '--import', 'tsx', join(ROOT, 'apps/cli/src/main.ts'), 'patch', 'publish', file, '--robot', 'sim-1', '--broker', `mqtt://127.0.0.1:${port}`];
