@@ -41,3 +41,4 @@ export type { PeriodicJob } from './slack-runner';
 export { SlackRunner } from './slack-runner';
 export type { SlackRunnerOptions, TickingSource } from './slack-runner-options';
 export { messageJson } from './message-json';
+export { SyncFileWritable } from './sync-file-writable';

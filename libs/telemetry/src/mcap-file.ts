@@ -1,8 +1,8 @@
 import { McapWriter } from '@mcap/core';
-import { FileHandleWritable } from '@mcap/nodejs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { RECORDING_CHANNELS, type RecordedStream } from './recording-channels';
 import { RecordingError } from './recording-error';
+import { SyncFileWritable } from './sync-file-writable';
 
 /** An MCAP file being written, with the channels of a recording registered. */
 export interface McapFile {
@@ -33,7 +33,7 @@ export async function createMcapFile(path: string, chunkSize: number): Promise<M
     const why = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new RecordingError(`McapRecorder.open failed: cannot create ${path} (${why}); check that its directory exists and is writable`);
   }
-  const writer = new McapWriter({ writable: new FileHandleWritable(handle), chunkSize });
+  const writer = new McapWriter({ writable: new SyncFileWritable(handle.fd), chunkSize });
   const channels = new Map<RecordedStream, number>();
   try {
     await writer.start({ profile: '', library: 'tickswap' });
