@@ -34,7 +34,7 @@ const BOOT = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).registe
  * stopped after it. Nothing of the job runs on the caller's thread.
  *
  * @example
- * const worker = new GateWorker({ niceness: 10, maxMemoryMb: 256, warmUp: false });
+ * const worker = new GateWorker({ niceness: 19, maxMemoryMb: 256, warmUp: false });
  * const verdict = await worker.run(request, 5000, (p) => console.log(p.phase));
  */
 export class GateWorker {

@@ -27,21 +27,36 @@ export interface RunOutcome {
 /** Rounding a wheel speed back to a motor speed may overshoot an exact limit by a few ulps. */
 const ROUNDING = 1 + 1e-9;
 
-/** What is wrong with a tick's commands (a failed system check), or undefined. */
-function commandProblem(commands: MotorCommands | undefined, robot: RobotDescription): Omit<CheckResult, 'kind' | 'status' | 'atS'> | undefined {
+/** Each motor's speed limit with the rounding allowance, index-aligned with the description. */
+const limitsOf = (robot: RobotDescription) => Float64Array.from(robot.motors, (motor) => motor.limits.maxVelocity * ROUNDING);
+
+/**
+ * The index of the first motor whose command is not finite or beyond its
+ * limit; -1 when all are good, -2 when there are no commands at all.
+ * Runs every tick: must not allocate.
+ */
+function badCommand(commands: MotorCommands | undefined, limits: Float64Array): number {
   const velocity: unknown = commands?.velocity;
-  if (!ArrayBuffer.isView(velocity) || (velocity as Float64Array).length < robot.motors.length) {
-    return { name: 'finite-commands', message: `update returned no motor commands (got ${typeof commands}); it must return { velocity } with one goal per motor`, path: 'commands' };
+  if (!ArrayBuffer.isView(velocity) || (velocity as Float64Array).length < limits.length) return -2;
+  for (let motor = 0; motor < limits.length; motor++) {
+    const goal = (velocity as Float64Array)[motor] as number;
+    if (!(Math.abs(goal) <= (limits[motor] as number))) return motor;
   }
-  for (const [index, motor] of robot.motors.entries()) {
-    const goal = (velocity as Float64Array)[index] as number;
-    const path = `commands.velocity[${index}]`;
-    if (!Number.isFinite(goal)) return { name: 'finite-commands', message: `motor ${index} (${motor.name}) was commanded ${goal} rad/s`, path };
-    if (!(Math.abs(goal) <= motor.limits.maxVelocity * ROUNDING)) {
-      return { name: 'motor-limits', message: `motor ${index} (${motor.name}) was commanded ${goal} rad/s, beyond its limit ±${motor.limits.maxVelocity} rad/s`, path };
-    }
+  return -1;
+}
+
+/** The failed system check of a tick whose commands {@link badCommand} found wrong. */
+function commandFailure(commands: MotorCommands | undefined, motor: number, robot: RobotDescription, atS: number): CheckResult {
+  const base = { kind: 'system', status: 'failed', atS } as const;
+  const description = robot.motors[motor];
+  if (description === undefined) {
+    return { ...base, name: 'finite-commands', message: `update returned no motor commands (got ${typeof commands}); it must return { velocity } with one goal per motor`, path: 'commands' };
   }
-  return undefined;
+  const goal = commands?.velocity[motor] as number;
+  const path = `commands.velocity[${motor}]`;
+  if (!Number.isFinite(goal)) return { ...base, name: 'finite-commands', message: `motor ${motor} (${description.name}) was commanded ${goal} rad/s`, path };
+  const message = `motor ${motor} (${description.name}) was commanded ${goal} rad/s, beyond its limit ±${description.limits.maxVelocity} rad/s`;
+  return { ...base, name: 'motor-limits', message, path };
 }
 
 /**
@@ -61,6 +76,7 @@ export function simulate(root: SteppedState, source: SensorSource, plan: RunPlan
   const readings = createMotorReadings(motors);
   const pose: PlanarPose = { x: 0, y: 0, theta: 0 };
   const dt = 1 / plan.rateHz;
+  const limits = limitsOf(plan.robot);
   let commands: MotorCommands = createMotorCommands(motors);
   for (let tick = 0; tick < plan.ticks; tick++) {
     cell.tick(tick);
@@ -76,8 +92,8 @@ export function simulate(root: SteppedState, source: SensorSource, plan: RunPlan
       return { trajectory, failure: { name: 'no-throw', kind: 'system', status: 'failed', message, atS, path: site.path } };
     }
     const computeUs = (performance.now() - start) * 1000;
-    const problem = commandProblem(commands, plan.robot);
-    if (problem !== undefined) return { trajectory, failure: { ...problem, kind: 'system', status: 'failed', atS } };
+    const bad = badCommand(commands, limits);
+    if (bad !== -1) return { trajectory, failure: commandFailure(commands, bad, plan.robot, atS) };
     trajectory.record(pose, commands, computeUs);
     source.write(commands);
   }

@@ -70,7 +70,7 @@ export class Trajectory {
     this.x[k] = pose.x;
     this.y[k] = pose.y;
     this.theta[k] = pose.theta;
-    this.commands.set(commands.velocity.subarray(0, this.motors), k * this.motors);
+    for (let motor = 0; motor < this.motors; motor++) this.commands[k * this.motors + motor] = commands.velocity[motor] as number;
     this.computeUs[k] = computeUs;
     this.length = k + 1;
   }

@@ -4,15 +4,16 @@ import type { GateVerdict } from './gate-verdict';
 import { GateWorker, type WorkerOptions } from './gate-worker-thread';
 import type { GateProgress } from './progress-cell';
 
+/** The niceness of the gate's workers unless told otherwise. */
+export const DEFAULT_NICENESS = 19;
+
 /** How a {@link Validator} runs its workers. */
 export interface ValidatorOptions {
   /**
-   * Keep one worker started and loaded ahead of the next gate, so that a
-   * gate does not wait for the runtime to load (the controller does; a
-   * one-off run at a desk need not). Default false.
+   * Niceness of the workers' threads (default 19: a gate gets the CPU no one
+   * else wants, so the live loop is not disturbed; on a loaded machine it
+   * takes longer, and may reach its time limit, which rejects the patch).
    */
-  readonly standby?: boolean;
-  /** Niceness of the workers' threads (default 10: below the live loop, above idle). */
   readonly niceness?: number;
   /** Heap limit of a worker, MB (default 256). */
   readonly maxMemoryMb?: number;
@@ -24,8 +25,15 @@ export interface ValidatorOptions {
  * its migration never run on the caller's thread, and an infinite loop or
  * a crash ends that worker only). See {@link GateRequest} and {@link GateVerdict}.
  *
+ * A worker takes a few hundred milliseconds of CPU to load the runtime: a
+ * host that cannot wait that long when a patch arrives calls
+ * {@link standBy} at a quiet moment (the controller does so before its loop
+ * starts, and again once each update has settled), so the next gate starts
+ * on a worker that is loaded and warmed up.
+ *
  * @example
- * const validator = new Validator({ standby: true });
+ * const validator = new Validator();
+ * await validator.standBy();
  * const verdict = await validator.run(request, (progress) => bar.update(progress.simulatedS / progress.horizonS));
  * if (!verdict.accepted) console.log(verdict.failure?.message);
  * await validator.close();
@@ -35,15 +43,27 @@ export class Validator {
   private standby: GateWorker | undefined;
   private closed = false;
 
-  constructor(private readonly options: ValidatorOptions = {}) {
-    this.worker = { niceness: options.niceness ?? 10, maxMemoryMb: options.maxMemoryMb ?? 256, warmUp: false };
-    if (options.standby === true) this.standby = this.spawnStandby();
+  constructor(options: ValidatorOptions = {}) {
+    this.worker = { niceness: options.niceness ?? DEFAULT_NICENESS, maxMemoryMb: options.maxMemoryMb ?? 256, warmUp: false };
   }
 
   /**
-   * Runs one gate. Resolves with the verdict (a failure of any kind,
-   * the worker's included, is a rejection naming its check); throws
-   * GateConfigError, before any work, for a request that cannot be run.
+   * Starts a worker now, for the next {@link run}: it loads the runtime and
+   * warms the simulation's code up. Resolves once it is ready (at once if
+   * one is waiting already, or the validator is closed); never rejects: a
+   * worker that could not start is replaced by the next run.
+   */
+  async standBy(): Promise<void> {
+    if (this.closed) return;
+    this.standby ??= new GateWorker({ ...this.worker, warmUp: true });
+    await this.standby.ready.catch(() => undefined);
+  }
+
+  /**
+   * Runs one gate, on the standby worker if one is waiting, else on a new
+   * one. Resolves with the verdict (a failure of any kind, the worker's
+   * included, is a rejection naming its check); throws GateConfigError,
+   * before any work, for a request that cannot be run.
    */
   async run(request: GateRequest, onProgress?: (progress: GateProgress) => void): Promise<GateVerdict> {
     const settings = checkRequest(request, 'Validator#run');
@@ -53,13 +73,7 @@ export class Validator {
     await worker.ready.catch(() => undefined);
     const workerStartMs = performance.now() - started;
     const verdict = await worker.run(request, settings.timeLimitMs, onProgress);
-    if (this.options.standby === true && !this.closed) this.standby ??= this.spawnStandby();
     return { ...verdict, timing: { ...verdict.timing, wallMs: performance.now() - started, workerStartMs } };
-  }
-
-  /** A worker that loads and warms up now, for the next gate. */
-  private spawnStandby(): GateWorker {
-    return new GateWorker({ ...this.worker, warmUp: true });
   }
 
   /** Stops the standby worker; the validator runs no more gates. */
@@ -78,7 +92,7 @@ export class Validator {
  * const verdict = await runGate(request);
  * process.exitCode = verdict.accepted ? 0 : 1;
  */
-export async function runGate(request: GateRequest, onProgress?: (progress: GateProgress) => void, options: Omit<ValidatorOptions, 'standby'> = {}): Promise<GateVerdict> {
+export async function runGate(request: GateRequest, onProgress?: (progress: GateProgress) => void, options: ValidatorOptions = {}): Promise<GateVerdict> {
   const validator = new Validator(options);
   try {
     return await validator.run(request, onProgress);

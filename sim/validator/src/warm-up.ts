@@ -6,7 +6,7 @@ import { ProgressCell } from './progress-cell';
 import { simulate, type SteppedState } from './simulate';
 
 /** Simulated ticks of the warm-up: enough for V8 to optimise the tick's code. */
-const WARM_UP_TICKS = 3000;
+const WARM_UP_TICKS = 20_000;
 
 /**
  * Runs the shipped square mission (rebuilt from a snapshot) on the reference robot for a few
