@@ -3,6 +3,8 @@ export type { ControllerOptions } from './controller';
 export { Controller } from './controller';
 export type { ControllerArgs } from './controller-args';
 export { CONTROLLER_USAGE, ControllerUsageError, parseControllerArgs } from './controller-args';
+export type { ControllerGateOptions } from './controller-gate';
+export { ControllerGate } from './controller-gate';
 export type { SimulatedController, SimulatedControllerOptions } from './simulated-controller';
 export { createSimulatedController } from './simulated-controller';
 export type { PoseView, StatusFigures } from './status-line';

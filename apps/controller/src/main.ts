@@ -10,6 +10,7 @@ import { CONTROLLER_USAGE, ControllerUsageError, parseControllerArgs } from './c
 import { openMotorBus, stopOnBusLost } from './motor-bus-choice';
 import { startMqttAgent } from './mqtt-agent';
 import { formatStatus, recentFigures } from './status-line';
+import { ControllerGate } from './controller-gate';
 import { followUpdates, restoreUpdates } from './update-agent';
 
 const STATUS_INTERVAL_MS = 250;
@@ -66,17 +67,21 @@ async function main(): Promise<number> {
   console.log(`tickswap controller: ${robot.name} (${choice.label}) at ${args.rateHz} Hz, ${args.timing} timing; Ctrl-C stops`);
   if (restored.message !== undefined) console.log(restored.message);
   const print = (line: string): void => void process.stdout.write(`${interactive ? '\n' : ''}${line}\n`);
+  // Every patch (--patch or over MQTT) is proven on the simulator, from a copy of the live state, before its update is prepared.
+  const gate = new ControllerGate(controller, { robot, restored, base: BASE_VERSION, print });
+  await gate.start();
   // Patches over MQTT: the loop runs whatever the broker does; a trust list that cannot be read stops the start.
-  const stopMqtt = await startMqttAgent(controller, { ...args, print }).catch(async (error: unknown) => {
+  const stopMqtt = await startMqttAgent(controller, { ...args, print, gate }).catch(async (error: unknown) => {
     await choice.close();
     throw error;
   });
   await controller.start().catch(async (error: unknown) => {
     await stopMqtt();
+    await gate.close();
     await choice.close();
     throw error;
   });
-  const closeUpdates = await followUpdates(controller, { ...args, print });
+  const closeUpdates = await followUpdates(controller, { ...args, print, gate });
   const status = setInterval(showStatus, STATUS_INTERVAL_MS);
   const timeout = args.durationS === undefined ? undefined : setTimeout(stop, args.durationS * 1000);
 
@@ -84,6 +89,7 @@ async function main(): Promise<number> {
   // After the motors: the fleet then sees the robot offline.
   await stopMqtt();
   await closeUpdates();
+  await gate.close();
   await choice.close();
   clearInterval(status);
   clearTimeout(timeout);

@@ -5,6 +5,7 @@ import type { Policy } from '@tickswap/dsu';
 import { BrokerStartError, PatchAgent, startEmbeddedBroker, type AgentEvent, type EmbeddedBroker, type ResultMessage } from '@tickswap/mqtt-link';
 import { loadTrustList, trustKeys, type TrustedKeys } from '@tickswap/patch-format';
 import type { Controller } from './controller';
+import type { ControllerGate } from './controller-gate';
 import type { MqttArgs } from './mqtt-args';
 import { controllerPipeline } from './patch-pipeline';
 
@@ -13,6 +14,8 @@ export interface MqttAgentOptions extends MqttArgs {
   readonly policy: Policy;
   /** Prints a line (stdout). */
   readonly print: (line: string) => void;
+  /** The simulator gate every patch must pass before its commit is prepared. */
+  readonly gate?: ControllerGate;
 }
 
 const DEFAULT_TRUST = join(homedir(), '.tickswap');
@@ -81,7 +84,7 @@ export async function startMqttAgent(controller: Controller, options: MqttAgentO
   const agent = new PatchAgent({
     robot: options.robotId,
     broker,
-    pipeline: controllerPipeline(controller, { trustedKeys, policy: options.policy }),
+    pipeline: controllerPipeline(controller, { trustedKeys, policy: options.policy, ...(options.gate === undefined ? {} : { gate: options.gate }) }),
     figures: () => {
       const { ticks, state } = loop.statistics();
       const uptimeS = (Date.now() - startedAt) / 1000;

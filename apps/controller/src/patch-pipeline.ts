@@ -1,9 +1,11 @@
 import type { Patch, Policy } from '@tickswap/dsu';
 import type { UpdateLogEntry } from '@tickswap/control-loop';
 import { PatchRejectedError, type CommitOutcome, type DowntimeFigures, type GateFigures, type PatchPipeline, type VerifiedPatch } from '@tickswap/mqtt-link';
-import { loadBundle, verifyBundle, type TrustedKeys } from '@tickswap/patch-format';
+import { loadBundle, verifyBundle, type SignedPatchBundle, type TrustedKeys } from '@tickswap/patch-format';
 import type { Controller } from './controller';
+import type { ControllerGate } from './controller-gate';
 import { CONTROLLER_MODULES } from './controller-modules';
+import { pipelineGate } from './pipeline-gate';
 import { rejectionOf } from './patch-refusals';
 
 /** What {@link controllerPipeline} needs beside the controller. */
@@ -12,12 +14,14 @@ export interface ControllerPipelineOptions {
   readonly trustedKeys: TrustedKeys;
   /** How the hot swap prepares each update. */
   readonly policy: Policy;
+  /** The simulator gate every patch must pass (without one, the gate is reported as not run). */
+  readonly gate?: ControllerGate;
 }
 
 /**
- * The figures of a gate that did not run: the controller has no simulator
- * gate for bundles yet, so nothing was simulated (0 ticks, no metrics); the
- * status line and `tickswap patch publish` show it as "gate: not run".
+ * The figures of a gate that did not run (a pipeline given no simulator
+ * gate): nothing was simulated (0 ticks, no metrics); the status line and
+ * `tickswap patch publish` show it as "gate: not run".
  */
 export const GATE_NOT_RUN: GateFigures = Object.freeze({ ticks: 0, elapsedMs: 0, metrics: Object.freeze({}) });
 
@@ -43,7 +47,8 @@ function outcomeOf(controller: Controller, final: UpdateLogEntry): CommitOutcome
 /**
  * The patch pipeline of a running controller, for `PatchAgent`: verify
  * (`verifyBundle` with the robot's trust list against the live version, then
- * `loadBundle` with the controller's own modules), gate (not run: see
+ * `loadBundle` with the controller's own modules), gate (the simulator gate,
+ * `ControllerGate`, on the signed bundle; not run without one: see
  * {@link GATE_NOT_RUN}), commit (the controller's hot swap: prepared in the
  * slack between ticks, committed at a tick boundary, watched; resolves with
  * its downtime, or `rolled-back` with why). Refusals of patch-format become
@@ -53,16 +58,23 @@ function outcomeOf(controller: Controller, final: UpdateLogEntry): CommitOutcome
  * const agent = new PatchAgent({ robot: 'sim-1', broker, figures, pipeline: controllerPipeline(controller, { trustedKeys, policy: 'prepared' }) });
  */
 export function controllerPipeline(controller: Controller, options: ControllerPipelineOptions): PatchPipeline<Patch> {
+  // The signed document of each loaded patch: the gate's worker verifies and loads it again in its own thread.
+  const bundles = new WeakMap<Patch, SignedPatchBundle>();
   return {
     verify: async (bundle) => {
       try {
         const verified = verifyBundle(bundle, { trustedKeys: options.trustedKeys, runningVersion: controller.live.namespace.version });
-        return { id: verified.id, from: verified.from, to: verified.to, patch: loadBundle(verified, { modules: CONTROLLER_MODULES }) };
+        const patch = loadBundle(verified, { modules: CONTROLLER_MODULES });
+        bundles.set(patch, verified);
+        return { id: verified.id, from: verified.from, to: verified.to, patch };
       } catch (error) {
         throw rejectionOf(error);
       }
     },
-    gate: async () => GATE_NOT_RUN,
+    gate: async (verified) => {
+      const bundle = bundles.get(verified.patch);
+      return options.gate === undefined || bundle === undefined ? GATE_NOT_RUN : pipelineGate(options.gate, verified, bundle, options);
+    },
     commit: async ({ id, patch }: VerifiedPatch<Patch>) => outcomeOf(controller, await controller.hotSwap.request(patch, { id, policy: options.policy })),
   };
 }

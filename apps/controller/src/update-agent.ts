@@ -1,5 +1,6 @@
 import type { Patch, Policy } from '@tickswap/dsu';
 import type { Controller } from './controller';
+import type { ControllerGate } from './controller-gate';
 import { committedChain } from './journal-chain';
 import { loadPatchModule, patchModuleId, PatchModuleError } from './patch-modules';
 import { formatUpdate } from './update-line';
@@ -11,6 +12,8 @@ export interface RestoredUpdates {
   readonly patches: readonly Patch[];
   /** The version they produce. */
   readonly version: string;
+  /** The patch modules of those patches, as the journal names them. */
+  readonly modules: readonly string[];
   /** What to tell the user (one line), or undefined when the journal holds no commit. */
   readonly message: string | undefined;
 }
@@ -42,7 +45,7 @@ export async function restoreUpdates(journalPath: string, base: string): Promise
   }
   const tornNote = torn ? ' (its last line was cut short by a crash and is ignored)' : '';
   const message = chain.modules.length === 0 ? (torn ? `update journal ${journalPath}${tornNote}` : undefined) : `restored version ${chain.version} from ${journalPath}${tornNote}: ${chain.modules.join(', ')}`;
-  return { patches, version: chain.version, message };
+  return { patches, version: chain.version, modules: chain.modules, message };
 }
 
 /** What {@link followUpdates} does. */
@@ -55,6 +58,8 @@ export interface FollowOptions {
   readonly policy: Policy;
   /** Prints a line (stdout). */
   readonly print: (line: string) => void;
+  /** The simulator gate every patch must pass before its update is prepared (without one, none is checked). */
+  readonly gate?: ControllerGate;
 }
 
 /**
@@ -77,6 +82,7 @@ export async function followUpdates(controller: Controller, options: FollowOptio
   const request = async (spec: string): Promise<void> => {
     try {
       const patch = await loadPatchModule(spec);
+      if (options.gate !== undefined && !(await options.gate.admit(spec, patch, options.policy))) return;
       await controller.hotSwap.request(patch, { id: patchModuleId(spec), policy: options.policy });
     } catch (error) {
       options.print(`update ${spec}: not requested: ${(error as Error).message}`);
