@@ -103,7 +103,9 @@ export class VirtualServos<S extends ServoSimulation = ServoSimulation> {
   /**
    * Advances the physics to `clock()`, stopping on the way every servo whose
    * bus watchdog expires. Instructions do it themselves; call it when the bus
-   * is quiet (a timer on a pty), so time and the watchdog go on.
+   * is quiet (a timer on a pty), so time and the watchdog go on. Runs for
+   * every instruction: must not allocate; costs one physics step per step
+   * of time passed.
    */
   advance(): void {
     this.advanceTo(this.time);
