@@ -37,8 +37,9 @@ describe('applicationChecks', () => {
     expect(judge({ kind: 'settles', signal: 'command-divergence', tolerance: 0.5, withinS: 0.3 }, kick)).toMatchObject({
       status: 'failed',
       atS: 0.3,
-      message: 'command-divergence beyond 0.5 rad/s: still 2 rad/s at 0.300 s, 0.3 s after the commit',
+      message: 'command-divergence beyond 0.5 rad/s: still 2 rad/s at 0.300 s, later than 0.3 s after the commit',
     });
+    expect(judge({ kind: 'settles', signal: 'command-divergence', tolerance: 0.05, withinS: 0.3 }, kick)).toMatchObject({ status: 'failed', figure: 'not settled by 2.000 s' });
     expect(judge({ kind: 'bound', signal: 'command-divergence', max: 1 }, kick)).toMatchObject({ status: 'failed', atS: 0, figure: 'max 2 rad/s at 0.000 s' });
   });
 

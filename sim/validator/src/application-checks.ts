@@ -40,11 +40,14 @@ function judged(name: string, check: Exclude<GateCheck, { kind: 'predicate' }>, 
   const worst = extreme(values, rateHz);
   const limit = check.kind === 'near-square' ? check.toleranceM : check.kind === 'bound' ? check.max : check.tolerance;
   const from = check.kind === 'settles' ? Math.round(check.withinS * rateHz) : 0;
-  const figure = check.kind === 'settles' ? `settled at ${seconds(settledAt(values, limit, rateHz))}` : `max ${amount(worst.max, signal)} at ${seconds(worst.atS)}`;
+  const settled = settledAt(values, limit, rateHz);
+  const end = values.length / rateHz;
+  const settling = settled < end ? `settled at ${seconds(settled)}` : `not settled by ${seconds(end)}`;
+  const figure = check.kind === 'settles' ? settling : `max ${amount(worst.max, signal)} at ${seconds(worst.atS)}`;
   const beyond = firstBeyond(values, limit, from);
   if (beyond < 0) return { name, kind: 'application', status: 'passed', figure };
   const value = amount(Math.abs(values[beyond] as number), signal);
-  const when = check.kind === 'settles' ? `still ${value} at ${seconds(beyond / rateHz)}, ${check.withinS} s after the commit` : `${value} at ${seconds(beyond / rateHz)}`;
+  const when = check.kind === 'settles' ? `still ${value} at ${seconds(beyond / rateHz)}, later than ${check.withinS} s after the commit` : `${value} at ${seconds(beyond / rateHz)}`;
   return { name, kind: 'application', status: 'failed', figure, message: `${signal} beyond ${amount(limit, signal)}: ${when}`, atS: beyond / rateHz, path: signal };
 }
 

@@ -3,11 +3,26 @@ import type { TrajectoryData } from './trajectory';
 import { verdictLine } from './verdict-line';
 
 const PLOT = 520;
-const MARGIN = { left: 60, right: 20, top: 70, bottom: 50 };
+const MARGIN = { left: 60, right: 20, top: 86, bottom: 50 };
+/** Characters of the verdict per line under the title. */
+const LINE = 92;
 const COLOURS = { shadow: '#4477aa', candidate: '#ee6677', square: '#bbbbbb', failure: '#cc0000' };
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const num = (n: number) => Number(n.toFixed(2));
+
+/** `text` in at most two lines of about {@link LINE} characters, cut at spaces; the rest is elided. */
+function wrapped(text: string): string[] {
+  const lines: string[] = [];
+  let rest = text;
+  while (rest.length > 0 && lines.length < 2) {
+    const cut = rest.length <= LINE ? rest.length : rest.lastIndexOf(' ', LINE) > 0 ? rest.lastIndexOf(' ', LINE) : LINE;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest.length > 0) lines[1] = `${lines[1]} …`;
+  return lines;
+}
 
 /** A step of 1, 2 or 5 × 10^n that cuts `range` into about five. */
 function niceStep(range: number): number {
@@ -82,9 +97,9 @@ export function trajectorySvg(verdict: GateVerdict, title: string): string {
     if (side !== undefined) {
       body.push(`<rect x="${frame.x(0)}" y="${frame.y(side)}" width="${num(frame.x(side) - frame.x(0))}" height="${num(frame.y(0) - frame.y(side))}" fill="none" stroke="${COLOURS.square}" stroke-dasharray="6 4"/>`);
     }
-    for (const [name, run, dash] of [['shadow', runs.shadow, '8 4'], ['candidate', runs.candidate, '']] as const) {
-      if (run.x.length === 0) continue;
-      body.push(`<path d="${path(run, frame)}" fill="none" stroke="${COLOURS[name]}" stroke-width="2"${dash === '' ? '' : ` stroke-dasharray="${dash}"`}/>`);
+    // The candidate under the shadow: where they coincide, the dashes of the running version show on the candidate's line.
+    for (const [name, run, style] of [['candidate', runs.candidate, 'stroke-width="3"'], ['shadow', runs.shadow, 'stroke-width="2" stroke-dasharray="8 4"']] as const) {
+      if (run.x.length > 0) body.push(`<path d="${path(run, frame)}" fill="none" stroke="${COLOURS[name]}" ${style}/>`);
     }
     const start = runs.candidate.x.length > 0 ? runs.candidate : runs.shadow;
     body.push(`<circle cx="${frame.x(start.x[0] as number)}" cy="${frame.y(start.y[0] as number)}" r="5" fill="#333"/>`);
@@ -99,7 +114,7 @@ export function trajectorySvg(verdict: GateVerdict, title: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="${MARGIN.left}" y="20" font-size="14" font-weight="bold">${escape(title)}</text>`,
-    `<text x="${MARGIN.left}" y="38">${escape(verdictLine(verdict).slice(0, 110))}</text>`,
+    ...wrapped(verdictLine(verdict)).map((line, i) => `<text x="${MARGIN.left}" y="${38 + 15 * i}">${escape(line)}</text>`),
     ...legend,
     ...body,
     '</svg>',

@@ -99,7 +99,7 @@ describe('Validator', () => {
   it("rejects a patch whose own application check fails, with the check's figures", async () => {
     const verdict = await gate('wrong-way');
     expect(verdict.failure).toMatchObject({ check: 'settles: heading-divergence ≤ 0.1 rad within 1.5 s', atS: 1.5, path: 'heading-divergence' });
-    expect(verdict.failure?.message).toMatch(/^heading-divergence beyond 0\.1 rad: still [\d.]+ rad at 1\.500 s, 1\.5 s after the commit$/);
+    expect(verdict.failure?.message).toMatch(/^heading-divergence beyond 0\.1 rad: still [\d.]+ rad at 1\.500 s, later than 1\.5 s after the commit$/);
     expect(check(verdict, 'near-square ≤ 0.2 m')?.status).toBe('passed');
     expect(check(verdict, 'motor-limits')?.status).toBe('passed');
     expect(verdict.divergence?.headingRad.max).toBeGreaterThan(0.1);
