@@ -3,16 +3,18 @@ import { patchBuildCommand } from './patch-build-command';
 import { patchInspectCommand } from './patch-inspect-command';
 import { patchPublishCommand } from './patch-publish-command';
 import { patchSignCommand } from './patch-sign-command';
+import { patchTestCommand } from './patch-test-command';
 
 /**
- * `tickswap patch <subcommand>`: build, sign, inspect and publish patch bundles.
+ * `tickswap patch <subcommand>`: build, sign, inspect and publish patch bundles, and test patches on the simulator gate.
  *
  * @example
  * await patchCommand.run(['inspect', 'pid.bundle.json']);
  */
-export const patchCommand = commandGroup('patch', 'build, sign, inspect and publish patch bundles (patch build | sign | inspect | publish)', {
+export const patchCommand = commandGroup('patch', 'build, sign, inspect, publish and test patches (patch build | sign | inspect | publish | test)', {
   build: patchBuildCommand,
   sign: patchSignCommand,
   inspect: patchInspectCommand,
   publish: patchPublishCommand,
+  test: patchTestCommand,
 });
