@@ -1,5 +1,6 @@
 import { downtimeSuite } from './downtime/downtime-suite';
 import { dynamixelSuite } from './dynamixel/dynamixel-suite';
+import { gateSuite } from './gate/gate-suite';
 import { loopSuite } from './loop/loop-suite';
 import { serialSuite } from './serial/serial-suite';
 import { simSuite } from './sim/sim-suite';
@@ -16,4 +17,5 @@ export const SUITES: readonly BenchSuite[] = [
   telemetrySuite,
   serialSuite,
   downtimeSuite,
+  gateSuite,
 ];

@@ -33,6 +33,7 @@ export async function measureInRounds(
       const run = await measureLoop(scheduler, Math.ceil(ticks / rounds), rateHz, before?.usage);
       runs.set(name, {
         lateness: [...(before?.lateness ?? []), ...run.lateness],
+        starts: [...(before?.starts ?? []), ...run.starts],
         missed: (before?.missed ?? 0) + run.missed,
         usage: run.usage,
       });

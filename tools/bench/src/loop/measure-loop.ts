@@ -2,9 +2,10 @@ import { TickLoop, type TickPhases } from '@tickswap/control-loop';
 import type { SchedulerLike } from 'rxjs';
 import { usageMeter, type Usage } from './usage-meter';
 
-/** One run of the loop: every tick's lateness (ms), the periods it missed, what it cost. */
+/** One run of the loop: every tick's lateness (ms) and scheduled start (ms, scheduler clock), the periods it missed, what it cost. */
 export interface LoopRun {
   readonly lateness: number[];
+  readonly starts: number[];
   readonly missed: number;
   readonly usage: Usage;
 }
@@ -30,6 +31,7 @@ export async function measureLoop(scheduler: SchedulerLike, ticks: number, rateH
   loop.start();
   await loop.stopped;
   const used = usage();
-  const lateness = loop.records.window(0, ticks).map((r) => r.actualStart - r.scheduledStart);
-  return { lateness, missed: loop.missedPeriods, usage: used };
+  const records = loop.records.window(0, ticks);
+  const lateness = records.map((r) => r.actualStart - r.scheduledStart);
+  return { lateness, starts: records.map((r) => r.scheduledStart), missed: loop.missedPeriods, usage: used };
 }
