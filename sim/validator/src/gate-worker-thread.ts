@@ -98,7 +98,8 @@ export class GateWorker {
         resolve(result);
       };
       const timer = setTimeout(() => finish(hostVerdict('time-limit', `the worker gave no verdict within ${timeLimitMs} ms`, this.cell.read())), timeLimitMs);
-      const poll = setInterval(() => onProgress?.(this.cell.read()), POLL_MS);
+      // Only for a caller that shows progress: the controller's thread is not woken for nothing.
+      const poll = onProgress === undefined ? undefined : setInterval(() => onProgress(this.cell.read()), POLL_MS);
       this.worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       this.worker.postMessage(request);
     });
