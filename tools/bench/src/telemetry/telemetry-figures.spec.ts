@@ -10,7 +10,7 @@ const round = (latenessMs: number, computeMs: number, slowMs = 0): RoundFigures 
   usage: NO_USAGE,
   stack: { statistics: 1, windows: 1, recordedMessages: 10, recordedBytes: 1000, streamEvents: 2, dropped: 0 },
 });
-const configuration = (name: string, rounds: RoundFigures[]): Configuration => ({ name, telemetry: false, rounds });
+const configuration = (name: string, rounds: RoundFigures[]): Configuration => ({ name, telemetry: undefined, rounds });
 
 describe('telemetry suite figures', () => {
   it('pools percentiles over every tick of every round, in µs, and sums what telemetry did', () => {

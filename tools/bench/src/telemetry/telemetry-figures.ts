@@ -2,12 +2,12 @@ import { summariseLateness, type LatenessSummary } from '../loop/lateness-summar
 import { NO_USAGE } from '../loop/usage-meter';
 import { fmt, median } from '../statistics';
 import type { RoundFigures } from './measure-round';
-import type { StackFigures } from './telemetry-stack';
+import type { StackFigures, TelemetryParts } from './telemetry-stack';
 
 /** One configuration of the suite and its rounds so far. */
 export interface Configuration {
   readonly name: string;
-  readonly telemetry: boolean;
+  readonly telemetry: TelemetryParts | undefined;
   readonly rounds: RoundFigures[];
 }
 

@@ -15,30 +15,34 @@ export interface StackFigures {
   readonly dropped: number;
 }
 
+/** The parts of telemetry a round runs: statistics and windows always; a recording; the server with one stream client. */
+export type TelemetryParts = 'statistics' | 'recording' | 'all';
+
 /** Everything telemetry runs beside a loop, started. */
 export interface TelemetryStack {
   readonly telemetry: TickTelemetry;
-  readonly recorder: McapRecorder;
+  readonly recorder: McapRecorder | undefined;
   /** Stops it all once the loop has stopped; removes the recording. */
   stop(): Promise<StackFigures>;
 }
 
 /**
- * Starts, for `loop`, all of telemetry as the controller will run it:
- * statistics every second, update windows, `/metrics`, the live stream with
- * one client connected (in a child process) and an MCAP recording to `file`.
+ * Starts, for `loop`, telemetry as the controller will run it: statistics
+ * every second and update windows; with `'recording'`, an MCAP recording to
+ * `file`; with `'all'`, also `/metrics` and the live stream with one client
+ * connected (in a child process).
  *
  * @example
- * const stack = await startTelemetryStack(loop, scheduler, 2, '/tmp/run.mcap');
+ * const stack = await startTelemetryStack(loop, scheduler, 2, '/tmp/run.mcap', 'all');
  * loop.start(); await loop.stopped;
  * const figures = await stack.stop();
  */
-export async function startTelemetryStack(loop: TickLoop, scheduler: SchedulerLike, motorCount: number, file: string): Promise<TelemetryStack> {
+export async function startTelemetryStack(loop: TickLoop, scheduler: SchedulerLike, motorCount: number, file: string, parts: TelemetryParts): Promise<TelemetryStack> {
   const telemetry = new TickTelemetry({ loop, scheduler });
-  const recorder = await McapRecorder.open(file, { slack: telemetry.slack, motorCount });
-  telemetry.addSink(recorder);
-  const server = await startTelemetryServer({ source: telemetry });
-  const stopClient = await listenInChild(`${server.url}/events`);
+  const recorder = parts === 'statistics' ? undefined : await McapRecorder.open(file, { slack: telemetry.slack, motorCount });
+  if (recorder !== undefined) telemetry.addSink(recorder);
+  const server = parts === 'all' ? await startTelemetryServer({ source: telemetry }) : undefined;
+  const stopClient = server === undefined ? undefined : await listenInChild(`${server.url}/events`);
   let statistics = 0;
   let windows = 0;
   telemetry.messages$.subscribe((message) => {
@@ -51,20 +55,19 @@ export async function startTelemetryStack(loop: TickLoop, scheduler: SchedulerLi
     recorder,
     async stop() {
       telemetry.stop();
-      const received = await stopClient();
-      const { metrics } = await fetch(`${server.url}/metrics`).then(async (response) => ({ metrics: await response.text() }));
-      await server.close();
+      const received = (await stopClient?.()) ?? { events: 0 };
+      const metrics = server === undefined ? '' : await fetch(`${server.url}/metrics`).then((response) => response.text());
+      await server?.close();
       await telemetry.drained();
-      await recorder.close();
+      await recorder?.close();
       const streamDropped = Number(/^tickswap_telemetry_stream_dropped_events_total (\d+)$/m.exec(metrics)?.[1] ?? 0);
-      const recordedMessages = [...recorder.written.values()].reduce((sum, count) => sum + count, 0);
       const figures = {
         statistics,
         windows,
-        recordedMessages,
-        recordedBytes: (await stat(file)).size,
+        recordedMessages: [...(recorder?.written.values() ?? [])].reduce((sum, count) => sum + count, 0),
+        recordedBytes: recorder === undefined ? 0 : (await stat(file)).size,
         streamEvents: received.events,
-        dropped: telemetry.dropped + recorder.dropped + streamDropped,
+        dropped: telemetry.dropped + (recorder?.dropped ?? 0) + streamDropped,
       };
       await rm(file, { force: true });
       return figures;
