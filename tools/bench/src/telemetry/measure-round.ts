@@ -44,21 +44,20 @@ export async function measureRound(plan: RoundPlan, before?: Usage): Promise<Rou
   const { robot, scheduler, rateHz, ticks } = plan;
   const changeAt = Math.floor(ticks / 3);
   let stack: Awaited<ReturnType<typeof startTelemetryStack>> | undefined;
-  const { phases } = await simulatedRobotPhases(robot, scheduler, (tick, state) => {
-    const recorder = stack?.recorder;
-    if (recorder !== undefined) {
-      recorder.motors?.sample(tick, state.readings, state.commands);
-      recorder.poses.sample(tick, state.pose);
-    }
+  const { phases, state } = await simulatedRobotPhases(robot, scheduler, (tick) => {
     if (tick.index === changeAt) tick.version += 1;
     if (tick.index === ticks - 1) void loop.stop();
   });
   const loop: TickLoop = new TickLoop(phases, { scheduler, rateHz, recordCapacity: ticks, maxConsecutiveFaults: 1 });
   if (plan.telemetry !== undefined) {
     stack = await startTelemetryStack(loop, scheduler, robot.motors.length, join(tmpdir(), `bench-telemetry-${process.pid}.mcap`), plan.telemetry);
-    const telemetry = stack.telemetry;
+    const { telemetry, recorder } = stack;
     const swapped = createTickRecord();
+    // As the README shows: samples are taken once the tick's record is closed, so they do not lengthen the boundary
+    // (whose duration is an update's downtime); the hot-swap code marks an update once the tick after it has run.
     loop.ticks$.subscribe((record) => {
+      recorder?.motors?.sample(record, state.readings, state.commands);
+      recorder?.poses.sample(record, state.pose);
       if (record.index !== changeAt + 1) return;
       const { commit, version } = loop.records.read(changeAt, swapped);
       telemetry.markUpdate({ tick: changeAt, kind: 'commit', from: version, to: record.version, pauseMs: commit });
