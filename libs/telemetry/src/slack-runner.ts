@@ -88,7 +88,11 @@ export class SlackRunner {
     else this.queue.push(job);
   }
 
-  /** Runs after every tick, at the quiescent point: allocates nothing; schedules a slice only when work waits. */
+  /**
+   * Runs every tick, at the quiescent point: must not allocate, must not block.
+   * Only a tick that leaves work waiting schedules a slice (the scheduler then
+   * allocates its timer: a few times a second, not per tick).
+   */
   private readonly afterTick = (record: TickRecord): void => {
     if (this.lastStartMs !== this.lastStartMs) this.startClocks(record.actualStart);
     this.lastStartMs = record.actualStart;
