@@ -15,7 +15,6 @@ export type { MqttArgs } from './mqtt-args';
 export { MQTT_OPTIONS, MQTT_USAGE, mqttArgs } from './mqtt-args';
 export type { ControllerPipelineOptions } from './patch-pipeline';
 export { controllerPipeline, GATE_NOT_RUN } from './patch-pipeline';
-export { rejectionOf } from './patch-refusals';
 export { CONTROLLER_MODULES } from './controller-modules';
 export type { ControllerState } from './controller';
 export { BASE_VERSION } from './controller';

@@ -1,12 +1,11 @@
 import type { Patch, Policy } from '@tickswap/dsu';
 import type { UpdateLogEntry } from '@tickswap/control-loop';
-import { PatchRejectedError, type CommitOutcome, type DowntimeFigures, type GateFigures, type PatchPipeline, type VerifiedPatch } from '@tickswap/mqtt-link';
+import { PatchRejectedError, rejectionOf, type CommitOutcome, type DowntimeFigures, type GateFigures, type PatchPipeline, type VerifiedPatch } from '@tickswap/mqtt-link';
 import { loadBundle, verifyBundle, type SignedPatchBundle, type TrustedKeys } from '@tickswap/patch-format';
 import type { Controller } from './controller';
 import type { ControllerGate } from './controller-gate';
 import { CONTROLLER_MODULES } from './controller-modules';
 import { pipelineGate } from './pipeline-gate';
-import { rejectionOf } from './patch-refusals';
 
 /** What {@link controllerPipeline} needs beside the controller. */
 export interface ControllerPipelineOptions {

@@ -9,7 +9,8 @@ import {
   BundleVersionError,
   UntrustedKeyError,
 } from '@tickswap/patch-format';
-import { PatchRejectedError, type RejectReason } from '@tickswap/mqtt-link';
+import { PatchRejectedError } from './errors';
+import type { RejectReason } from './reasons';
 
 // The `/result` reason of each refusal of `verifyBundle` and `loadBundle`: the operator reads these, not class names.
 const REASONS: ReadonlyArray<readonly [abstract new (...args: never[]) => Error, RejectReason]> = [

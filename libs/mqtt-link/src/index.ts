@@ -29,6 +29,7 @@ export type { BundleVerifier, CommitOutcome, PatchPipeline, VerifiedPatch } from
 export { publishPatch } from './publish-patch';
 export type { PublishPatchOptions } from './publish-patch';
 export { claimedPatchId } from './read-bundle';
+export { rejectionOf } from './bundle-rejection';
 export { REJECT_REASONS, ROLLBACK_REASONS } from './reasons';
 export type { RejectReason, RollbackReason } from './reasons';
 export { decodeResultMessage, isFinalResult } from './result-message';

@@ -1,35 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import {
-  assembleBundle,
-  BundleDigestError,
-  BundleFormatError,
-  BundleShapeError,
-  BundleSignatureError,
-  BundleSizeError,
-  BundleSyntaxError,
-  BundleVersionError,
-  signBundle,
-  trustKeys,
-  UntrustedKeyError,
-  verifyBundle,
-  type SignedPatchBundle,
-} from '@tickswap/patch-format';
-import { PatchRejectedError } from '../errors';
+import { assembleBundle, signBundle, trustKeys, verifyBundle, type SignedPatchBundle } from '@tickswap/patch-format';
+import { rejectionOf } from '../bundle-rejection';
 import type { BundleVerifier } from '../patch-pipeline';
-import type { RejectReason } from '../reasons';
 import type { FakePatch } from './fake-pipeline';
-
-// How the robot reports each refusal of `verifyBundle` (the controller's wiring needs the same table).
-const REASONS: ReadonlyArray<readonly [abstract new (...args: never[]) => Error, RejectReason]> = [
-  [BundleSizeError, 'too-large'],
-  [BundleSyntaxError, 'malformed-json'],
-  [BundleFormatError, 'unsupported-format'],
-  [BundleShapeError, 'invalid-bundle'],
-  [BundleDigestError, 'bad-digest'],
-  [BundleSignatureError, 'bad-signature'],
-  [UntrustedKeyError, 'untrusted-key'],
-  [BundleVersionError, 'wrong-version'],
-];
 
 /** A key pair, a bundle it signed (a patch 0 -> 1 adding class `Probe`) and the verify stage of a robot that trusts it. */
 export interface SignedFixture {
@@ -56,8 +29,7 @@ export function signedFixture(): SignedFixture {
       const verified = verifyBundle(received, { trustedKeys, runningVersion: '0' });
       return { id: verified.id, from: verified.from, to: verified.to, patch: { failGate: false, rollBack: false } };
     } catch (error) {
-      const reason = REASONS.find(([type]) => error instanceof type)?.[1];
-      throw reason === undefined ? error : new PatchRejectedError(reason, (error as Error).message);
+      throw rejectionOf(error);
     }
   };
   return { bundle, verify };
