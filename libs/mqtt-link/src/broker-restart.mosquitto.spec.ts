@@ -6,21 +6,26 @@ import { fakeBundle } from './testing/fake-pipeline';
 import { FleetMosquitto } from './testing/fleet-mosquitto';
 import { ResultWatch } from './testing/result-watch';
 import { startTestAgent, type TestAgent } from './testing/start-test-agent';
-import type { TickStats } from './ticks-message';
+import type { TicksBody } from './ticks-message';
 import { topicsOf } from './topics';
 
 jest.setTimeout(20_000);
 
-const stats: TickStats = {
-  kind: 'stats',
-  version: '1',
+const stats: TicksBody = {
+  type: 'tick-statistics',
+  atMs: 1000,
+  firstTick: 0,
   ticks: 1000,
-  missed: 0,
-  faulted: 0,
-  latenessMs: { mean: 0.01, p99: 0.05, max: 0.1 },
-  busyMs: { mean: 0.1, p99: 0.2, max: 0.3 },
+  sampledTicks: 1000,
+  rateHz: 1000,
+  nominalRateHz: 1000,
+  latenessUs: { p50: 10, p99: 50, max: 100 },
+  computeUs: { p50: 100, p99: 200, max: 300 },
+  missedTicks: 0,
+  faultedTicks: 0,
+  version: 1,
+  totals: { ticks: 1000, missedTicks: 0, faultedTicks: 0 },
 };
-
 describe('PatchAgent when Mosquitto goes away (persistence on, as in the fleet template)', () => {
   let fleet: FleetMosquitto;
   const operator = () => fleet.as('operator');

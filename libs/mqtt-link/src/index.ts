@@ -46,7 +46,7 @@ export type {
 } from './result-message';
 export { decodeStatusMessage } from './status-message';
 export type { LastUpdate, OfflineStatus, OnlineStatus, RobotFigures, StatusMessage } from './status-message';
-export { decodeTicksMessage, MAX_WINDOW_RECORDS } from './ticks-message';
-export type { Summary, TickSample, TickStats, TicksBody, TicksMessage, TickWindow } from './ticks-message';
+export { decodeTicksMessage } from './ticks-message';
+export type { TicksBody, TicksMessage } from './ticks-message';
 export { ALL_STATUS_TOPICS, TOPIC_ROOT, checkRobotId, robotOfTopic, topicsOf } from './topics';
 export type { RobotTopics } from './topics';

@@ -3,6 +3,7 @@ import { MessageSchemaError } from './errors';
 import { encodeMessage } from './message-codec';
 import { decodeResultMessage, isFinalResult, type ResultMessage } from './result-message';
 import { decodeStatusMessage, type StatusMessage } from './status-message';
+import type { UpdateMessage } from '@tickswap/telemetry';
 import { decodeTicksMessage, type TicksMessage } from './ticks-message';
 
 const envelope = { v: 1, robot: 'wheelie-7', at: '2025-03-01T10:00:00.000Z' } as const;
@@ -88,21 +89,32 @@ describe('status and ticks messages', () => {
     );
   });
 
-  it('round-trips tick statistics and a tick window, NaN durations as null', () => {
+  it('round-trips the telemetry messages on the ticks topic, and names the field a bad one breaks', () => {
+    const update: UpdateMessage = { type: 'update', kind: 'commit', tick: 41, atMs: 41.002, from: '0', to: '1', pauseMs: 0.21, nextLatenessUs: null, missedTicks: 0, id: 'pid-gain-2' };
     const stats: TicksMessage = {
       ...envelope,
-      kind: 'stats',
-      version: '2',
+      type: 'tick-statistics',
+      atMs: 1000,
+      firstTick: 0,
       ticks: 1000,
-      missed: 1,
-      faulted: 0,
-      latenessMs: { mean: 0.01, p99: 0.08, max: 0.4 },
-      busyMs: { mean: 0.1, p99: 0.2, max: null },
+      sampledTicks: 1000,
+      rateHz: 999.8,
+      nominalRateHz: 1000,
+      latenessUs: { p50: 3, p99: 80, max: 400 },
+      computeUs: null,
+      missedTicks: 1,
+      faultedTicks: 0,
+      version: 1,
+      totals: { ticks: 1000, missedTicks: 1, faultedTicks: 0 },
     };
-    const tick = { index: 41, scheduledStart: 41, actualStart: 41.01, read: 0.05, update: 0.02, write: 0.03, commit: Number.NaN, missed: 0, faulted: false, swap: 'commit' } as const;
-    const window = { ...envelope, kind: 'window', patchId: 'pid-gain-2', records: [tick] } as const;
+    const columns = { latenessUs: [2], computeUs: [9], readUs: [1], updateUs: [5], writeUs: [1], commitUs: [Number.NaN], missed: [0], faulted: [false], version: [0] };
+    const window = { ...envelope, type: 'tick-window', update, firstTick: 41, complete: false, ...columns } as const;
     expect(decodeTicksMessage(encodeMessage(stats))).toEqual(stats);
-    expect(decodeTicksMessage(encodeMessage(window))).toEqual({ ...window, records: [{ ...tick, commit: null }] });
-    expect(() => decodeTicksMessage(JSON.stringify({ ...window, records: [{ ...tick, swap: 'maybe' }] }))).toThrow("field 'records[0].swap'");
+    expect(decodeTicksMessage(encodeMessage({ ...envelope, ...update }))).toEqual({ ...envelope, ...update });
+    expect(decodeTicksMessage(encodeMessage(window))).toEqual({ ...window, commitUs: [null] });
+    expect(() => decodeTicksMessage(JSON.stringify({ ...window, update: { ...update, kind: 'maybe' } }))).toThrow("field 'update.kind'");
+    expect(() => decodeTicksMessage(JSON.stringify({ ...stats, type: 'stats' }))).toThrow("field 'type' must be one of \"tick-statistics\"");
+    expect(() => decodeTicksMessage(JSON.stringify({ ...stats, robot: '+' }))).toThrow("field 'robot'");
+    expect(() => decodeTicksMessage(JSON.stringify({ ...stats, latenessUs: { p50: 3, p99: '80', max: 400 } }))).toThrow("field 'latenessUs.p99' must be number, got string");
   });
 });

@@ -41,4 +41,6 @@ export type { PeriodicJob } from './slack-runner';
 export { SlackRunner } from './slack-runner';
 export type { SlackRunnerOptions, TickingSource } from './slack-runner-options';
 export { messageJson } from './message-json';
+export type { SchemaProblem } from './schema-errors';
+export { schemaErrors } from './schema-errors';
 export { SyncFileWritable } from './sync-file-writable';

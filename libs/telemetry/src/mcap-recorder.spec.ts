@@ -2,7 +2,7 @@ import { createMotorCommands, createMotorReadings } from '@tickswap/motor-bus';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { schemaErrors } from '../test/json-schema-check';
+import { schemaErrors } from './schema-errors';
 import { readIndexed, readStream } from '../test/read-mcap';
 import { markCommit, runTelemetry, SCRIPT } from '../test/run-telemetry';
 import { trivialLoop } from '../test/trivial-loop';

@@ -1,4 +1,4 @@
-import { schemaErrors } from '../test/json-schema-check';
+import { schemaErrors } from './schema-errors';
 import { markCommit, runTelemetry as run, SCRIPT } from '../test/run-telemetry';
 import { trivialLoop } from '../test/trivial-loop';
 import type { TelemetryMessage, TickStatisticsMessage, TickWindowMessage, UpdateMessage } from './telemetry-messages';
