@@ -24,8 +24,9 @@ describe('tickswap patch publish and status', () => {
 
   it('prints each stage, the gate that did not run and the downtime', () => {
     expect(resultLine({ ...envelope, stage: 'validated', from: '0', to: '1', gate: { ticks: 0, elapsedMs: 0, metrics: {} } })).toBe('verified 0 -> 1; gate: not run');
-    expect(resultLine({ ...envelope, stage: 'committed', version: '1', downtime: { boundaryMs: 0.21, latenessMs: null, missedTicks: 0 } })).toBe(
-      'committed: version 1; downtime: boundary 0.210 ms, next tick late -, 0 ticks missed',
+    const timings = { queuedMs: 0.1, verifyMs: 1.5, gateMs: 54, commitMs: 3.25, watchMs: 1000 };
+    expect(resultLine({ ...envelope, stage: 'committed', version: '1', downtime: { boundaryMs: 0.21, latenessMs: null, missedTicks: 0 }, timings })).toBe(
+      'committed: version 1; downtime: boundary 0.210 ms, next tick late -, 0 ticks missed; robot time: queued 0.100 ms, verify 1.500 ms, gate 54.000 ms, commit 3.250 ms, watch 1000.000 ms',
     );
     expect(resultLine({ ...envelope, stage: 'rejected', reason: 'replay', message: 'again' })).toBe('rejected (replay): again');
   });

@@ -1,4 +1,4 @@
-import type { DowntimeFigures, GateFigures, ResultMessage } from '@tickswap/mqtt-link';
+import type { DowntimeFigures, GateFigures, ResultMessage, StageTimings } from '@tickswap/mqtt-link';
 
 const ms = (value: number | null): string => (value === null ? '-' : `${value.toFixed(3)} ms`);
 
@@ -9,11 +9,14 @@ const gateText = (gate: GateFigures): string =>
 const downtimeText = (downtime: DowntimeFigures | null): string =>
   downtime === null ? 'no downtime figures' : `downtime: boundary ${ms(downtime.boundaryMs)}, next tick late ${ms(downtime.latenessMs)}, ${downtime.missedTicks} ticks missed`;
 
+const timingsText = (t: StageTimings): string =>
+  `robot time: queued ${ms(t.queuedMs)}, verify ${ms(t.verifyMs)}, gate ${ms(t.gateMs)}, commit ${ms(t.commitMs)}, watch ${ms(t.watchMs)}`;
+
 /**
  * One line for one result of a patch, as `tickswap patch publish` prints it.
  *
  * @example
- * resultLine(committed); // 'committed: version 1; downtime: boundary 0.210 ms, next tick late 0.050 ms, 0 ticks missed'
+ * resultLine(committed); // 'committed: version 1; downtime: boundary 0.210 ms, next tick late 0.050 ms, 0 ticks missed; robot time: queued 0.100 ms, ...'
  */
 export function resultLine(result: ResultMessage): string {
   switch (result.stage) {
@@ -22,9 +25,9 @@ export function resultLine(result: ResultMessage): string {
     case 'validated':
       return `verified ${result.from} -> ${result.to}; ${gateText(result.gate)}`;
     case 'committed':
-      return `committed: version ${result.version}; ${downtimeText(result.downtime)}`;
+      return `committed: version ${result.version}; ${downtimeText(result.downtime)}; ${timingsText(result.timings)}`;
     case 'rolled-back':
-      return `rolled back (${result.reason}): ${result.message}; version ${result.version} runs; ${downtimeText(result.downtime)}`;
+      return `rolled back (${result.reason}): ${result.message}; version ${result.version} runs; ${downtimeText(result.downtime)}; ${timingsText(result.timings)}`;
     default:
       return `rejected (${result.reason}): ${result.message}`;
   }

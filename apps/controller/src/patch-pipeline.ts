@@ -31,14 +31,15 @@ const downtimeOf = (entry: UpdateLogEntry | undefined): DowntimeFigures | null =
 
 /** The hot swap's final log entry as the agent reports it; an update that changed nothing is refused. */
 function outcomeOf(controller: Controller, final: UpdateLogEntry): CommitOutcome {
+  // The downtime is that of the swap, logged when it committed; `kept` only says the watch passed.
+  const committed = controller.hotSwap.log.entries.findLast((entry) => entry.event === 'committed' && entry.id === final.id);
+  const watchMs = committed === undefined ? 0 : Math.max(0, final.at - committed.at);
   if (final.event === 'kept') {
-    // The downtime is that of the swap, logged when it committed; `kept` only says the watch passed.
-    const committed = controller.hotSwap.log.entries.findLast((entry) => entry.event === 'committed' && entry.id === final.id);
     const downtime = downtimeOf(committed);
-    if (downtime !== null) return { outcome: 'committed', version: final.version, downtime };
+    if (downtime !== null) return { outcome: 'committed', version: final.version, downtime, watchMs };
   }
   if (final.event === 'rolled-back') {
-    return { outcome: 'rolled-back', reason: final.failure ?? 'throw', message: final.reason ?? 'rolled back by the watch', version: final.version, downtime: downtimeOf(final) };
+    return { outcome: 'rolled-back', reason: final.failure ?? 'throw', message: final.reason ?? 'rolled back by the watch', version: final.version, downtime: downtimeOf(final), watchMs };
   }
   throw new PatchRejectedError('commit-failed', `controller commit: the hot swap ended with '${final.event}' (${final.reason ?? 'no reason given'}); version ${final.version} runs, send the patch again once the robot is steady`);
 }

@@ -60,7 +60,7 @@ describe('patches over MQTT to the controller on the simulated robot (Mosquitto,
     const stages: string[] = [];
     const final = await publishPatch(await demoBundle(key), { broker: fleet.as('operator'), robot: 'sim-1', timeoutMs: 30_000, onStage: (r) => stages.push(r.stage) });
     expect(stages).toEqual(['received', 'validated', 'committed']);
-    expect(final).toMatchObject({ stage: 'committed', version: '1', downtime: { boundaryMs: expect.any(Number), missedTicks: expect.any(Number) } });
+    expect(final).toMatchObject({ stage: 'committed', version: '1', downtime: { boundaryMs: expect.any(Number), missedTicks: expect.any(Number) }, timings: { verifyMs: expect.any(Number), gateMs: expect.any(Number), commitMs: expect.any(Number), watchMs: expect.any(Number) } });
     await controller.printed(/version 1 \|/, STARTED); // the status line: still ticking, on version 1
     expect(await statusOf('sim-1')).toMatchObject({ state: 'online', version: '1', lastUpdate: { outcome: 'committed', version: '1' } });
   });

@@ -18,7 +18,7 @@ export {
   ResultTimeoutError,
   RobotIdError,
 } from './errors';
-export type { DowntimeFigures, GateFigures } from './figures';
+export type { DowntimeFigures, GateFigures, StageTimings } from './figures';
 export { listRobots } from './list-robots';
 export type { ListedRobot, ListRobotsOptions } from './list-robots';
 export { encodeMessage } from './message-codec';

@@ -7,13 +7,14 @@ import type { UpdateMessage } from '@tickswap/telemetry';
 import { decodeTicksMessage, type TicksMessage } from './ticks-message';
 
 const envelope = { v: 1, robot: 'wheelie-7', at: '2025-03-01T10:00:00.000Z' } as const;
+const timings = { queuedMs: 0.4, verifyMs: 2.1, gateMs: 61, commitMs: 4.2, watchMs: 1001 };
 
 const samples: ResultMessage[] = [
   { ...envelope, patchId: null, stage: 'received', bytes: 1834 },
   { ...envelope, patchId: 'pid-gain-2', stage: 'rejected', reason: 'bad-signature', message: 'verify failed: signature does not match' },
   { ...envelope, patchId: 'pid-gain-2', stage: 'validated', from: '1', to: '2', gate: { ticks: 500, elapsedMs: 12.5, metrics: { maxErrorRad: 0.01, worst: null } } },
-  { ...envelope, patchId: 'pid-gain-2', stage: 'committed', version: '2', downtime: { boundaryMs: 0.21, latenessMs: null, missedTicks: 0 } },
-  { ...envelope, patchId: 'pid-gain-2', stage: 'rolled-back', reason: 'nan', message: 'NaN at tick 12', version: '1', downtime: null },
+  { ...envelope, patchId: 'pid-gain-2', stage: 'committed', version: '2', downtime: { boundaryMs: 0.21, latenessMs: null, missedTicks: 0 }, timings },
+  { ...envelope, patchId: 'pid-gain-2', stage: 'rolled-back', reason: 'nan', message: 'NaN at tick 12', version: '1', downtime: null, timings },
 ];
 
 describe('result messages', () => {

@@ -137,8 +137,9 @@ export class PatchAgent<P> {
   private receive(topic: string, payload: Buffer, correlation: Buffer | undefined): void {
     if (topic !== this.topics.patch) return;
     const arrival = this.runner.arrived();
+    const receivedAt = this.runner.now();
     // Parsing waits for its own turn of the event loop: the MQTT stream (acks, pings) is not held up.
-    setImmediate(() => this.intake(payload, { patchId: null, correlation }, arrival));
+    setImmediate(() => this.intake(payload, { patchId: null, correlation, receivedAt }, arrival));
   }
 
   private intake(payload: Buffer, reply: Reply, arrival: number): void {

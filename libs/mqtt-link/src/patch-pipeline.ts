@@ -12,15 +12,19 @@ export interface VerifiedPatch<P> {
   readonly patch: P;
 }
 
-/** How a commit ended: kept, or rolled back after the watch that followed it. */
+/**
+ * How a commit ended: kept, or rolled back after the watch that followed it.
+ * `watchMs` is the time from the swap to that outcome (0 when it never swapped).
+ */
 export type CommitOutcome =
-  | { readonly outcome: 'committed'; readonly version: string; readonly downtime: DowntimeFigures }
+  | { readonly outcome: 'committed'; readonly version: string; readonly downtime: DowntimeFigures; readonly watchMs: number }
   | {
       readonly outcome: 'rolled-back';
       readonly reason: RollbackReason;
       readonly message: string;
       readonly version: string;
       readonly downtime: DowntimeFigures | null;
+      readonly watchMs: number;
     };
 
 /**

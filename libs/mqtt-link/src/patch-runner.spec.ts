@@ -11,7 +11,7 @@ type Seen = { id: string | null; body: ResultBody };
 function runner(pipeline: PatchPipeline<FakePatch>, maxQueued = 4) {
   const seen: Seen[] = [];
   const run = new PatchRunner(pipeline, (reply, body) => seen.push({ id: reply.patchId, body }), { maxQueued, rememberPatches: 100 });
-  const send = (bundle: Record<string, unknown>): boolean => run.enqueue(bundle, { patchId: claimedPatchId(bundle), correlation: undefined }, run.arrived());
+  const send = (bundle: Record<string, unknown>): boolean => run.enqueue(bundle, { patchId: claimedPatchId(bundle), correlation: undefined, receivedAt: run.now() }, run.arrived());
   const stages = () => seen.map(({ id, body }) => `${id}:${body.stage}${body.stage === 'rejected' ? `:${body.reason}` : ''}`);
   return { run, seen, send, stages };
 }
@@ -24,8 +24,18 @@ describe('PatchRunner', () => {
     await run.idle();
     expect(stages()).toEqual(['p1:validated', 'p1:committed']);
     expect(seen[0]?.body).toEqual({ stage: 'validated', from: '1', to: '2', gate: { ticks: 500, elapsedMs: 12.5, metrics: { maxTrackingErrorRad: 0.01, worstTickMs: null } } });
-    expect(seen[1]?.body).toEqual({ stage: 'committed', version: '2', downtime: { boundaryMs: 0.2, latenessMs: 0.05, missedTicks: 0 } });
+    expect(seen[1]?.body).toEqual({ stage: 'committed', version: '2', downtime: { boundaryMs: 0.2, latenessMs: 0.05, missedTicks: 0 }, timings: expect.any(Object) });
     expect(fake.version).toBe('2');
+  });
+
+  it('times each stage on its clock: queued, verify, gate, commit (the watch apart)', async () => {
+    let t = 0;
+    const seen: ResultBody[] = [];
+    const run = new PatchRunner(new FakePipeline('1'), (_reply, body) => seen.push(body), { maxQueued: 4, rememberPatches: 10, now: () => (t += 10) });
+    run.enqueue(fakeBundle('p1', '1', '2'), { patchId: 'p1', correlation: undefined, receivedAt: run.now() }, run.arrived());
+    await run.idle();
+    // Each reading of the clock is 10 ms after the previous one: arrival, verify start and end, gate start, commit start and end.
+    expect(seen.at(-1)).toMatchObject({ stage: 'committed', timings: { queuedMs: 10, verifyMs: 10, gateMs: 10, commitMs: 10, watchMs: 0 } });
   });
 
   it.each([
@@ -140,7 +150,7 @@ describe('PatchRunner', () => {
     const fake = new FakePipeline('1');
     const labels: (string | null)[] = [];
     const run = new PatchRunner(fake, (reply: Reply) => labels.push(reply.patchId), { maxQueued: 1, rememberPatches: 1 });
-    run.enqueue(fakeBundle('p1', '1', '2'), { patchId: 'claimed', correlation: undefined }, run.arrived());
+    run.enqueue(fakeBundle('p1', '1', '2'), { patchId: 'claimed', correlation: undefined, receivedAt: run.now() }, run.arrived());
     await run.idle();
     expect(labels).toEqual(['p1', 'p1']);
   });

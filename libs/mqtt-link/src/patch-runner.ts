@@ -1,12 +1,23 @@
 import { PatchLedger } from './patch-ledger';
 import type { PatchPipeline, VerifiedPatch } from './patch-pipeline';
 import { refusalOf, type StageName } from './refusal-of';
+import type { StageTimings } from './figures';
 import type { ResultBody } from './result-message';
 
 /** Where the results of one patch message go: its label and the MQTT 5 correlation data to echo. */
 export interface Reply {
   patchId: string | null;
   readonly correlation: Buffer | undefined;
+  /** When the message arrived, ms on the runner's clock (`PatchRunner#now`). */
+  readonly receivedAt: number;
+}
+
+/** How many patches a runner holds and remembers, and the clock it times stages with. */
+export interface RunnerLimits {
+  readonly maxQueued: number;
+  readonly rememberPatches: number;
+  /** Monotonic milliseconds (default `performance.now`). */
+  readonly now?: () => number;
 }
 
 /** Publishes one result of the message `reply` stands for. */
@@ -22,24 +33,28 @@ interface Queued {
 /**
  * Runs patches through the pipeline one at a time, in arrival order, with at
  * most `maxQueued` waiting; applies each patch id at most once (see
- * `PatchLedger`). Reports every stage to `sink`; never throws.
+ * `PatchLedger`). Reports every stage to `sink`, the outcome with the time
+ * each stage took (`StageTimings`); never throws.
  *
  * @example
  * const runner = new PatchRunner(pipeline, sink, { maxQueued: 4, rememberPatches: 1000 });
- * if (!runner.enqueue(bundle, reply, arrival)) refuse(reply, 'queue-full');
+ * if (!runner.enqueue(bundle, { patchId, correlation, receivedAt: runner.now() }, runner.arrived())) refuse(reply, 'queue-full');
  */
 export class PatchRunner<P> {
   private readonly ledger: PatchLedger;
   private readonly queue: Queued[] = [];
   private draining: Promise<void> | undefined;
   private arrivals = 0;
+  /** The clock stages are timed with, monotonic ms. */
+  readonly now: () => number;
 
   constructor(
     private readonly pipeline: PatchPipeline<P>,
     private readonly sink: ResultSink,
-    private readonly limits: { readonly maxQueued: number; readonly rememberPatches: number },
+    private readonly limits: RunnerLimits,
   ) {
     this.ledger = new PatchLedger(limits.rememberPatches);
+    this.now = limits.now ?? (() => performance.now());
   }
 
   /** Counts a patch message as arrived (read or not); returns its arrival number. */
@@ -75,12 +90,14 @@ export class PatchRunner<P> {
     // reported as the duplicate it is, not as built for another version. Only verified ids are remembered:
     // a forged bundle that borrows an id cannot make the genuine one look like a copy.
     if (reply.patchId !== null && this.refusedAgain(reply, reply.patchId, arrival)) return;
+    const verifyStart = this.now();
     const verified = await this.stage(reply, 'verify', () => this.pipeline.verify(bundle));
     if (verified === undefined) return;
     reply.patchId = verified.id;
     if (this.refusedAgain(reply, verified.id, arrival)) return;
+    const times = { queuedMs: verifyStart - reply.receivedAt, verifyMs: this.now() - verifyStart };
     try {
-      await this.gateAndCommit(verified, reply);
+      await this.gateAndCommit(verified, reply, times);
     } finally {
       this.ledger.finish(verified.id, this.arrivals);
     }
@@ -96,17 +113,20 @@ export class PatchRunner<P> {
     return true;
   }
 
-  private async gateAndCommit(verified: VerifiedPatch<P>, reply: Reply): Promise<void> {
+  private async gateAndCommit(verified: VerifiedPatch<P>, reply: Reply, times: Pick<StageTimings, 'queuedMs' | 'verifyMs'>): Promise<void> {
+    const gateStart = this.now();
     const gate = await this.stage(reply, 'gate', () => this.pipeline.gate(verified));
     if (gate === undefined) return;
     this.sink(reply, { stage: 'validated', from: verified.from, to: verified.to, gate });
+    const commitStart = this.now();
     const outcome = await this.stage(reply, 'commit', () => this.pipeline.commit(verified));
     if (outcome === undefined) return;
+    const { watchMs, version } = outcome;
+    const timings: StageTimings = { ...times, gateMs: commitStart - gateStart, commitMs: Math.max(0, this.now() - commitStart - watchMs), watchMs };
     if (outcome.outcome === 'committed') {
-      this.sink(reply, { stage: 'committed', version: outcome.version, downtime: outcome.downtime });
+      this.sink(reply, { stage: 'committed', version, downtime: outcome.downtime, timings });
     } else {
-      const { reason, message, version, downtime } = outcome;
-      this.sink(reply, { stage: 'rolled-back', reason, message, version, downtime });
+      this.sink(reply, { stage: 'rolled-back', reason: outcome.reason, message: outcome.message, version, downtime: outcome.downtime, timings });
     }
   }
 

@@ -1,5 +1,5 @@
 import { envelopeCheck, type Envelope } from './envelope';
-import { downtimeCheck, gateFiguresCheck, type DowntimeFigures, type GateFigures } from './figures';
+import { downtimeCheck, gateFiguresCheck, stageTimingsCheck, type DowntimeFigures, type GateFigures, type StageTimings } from './figures';
 import { decodeMessage } from './message-codec';
 import { REJECT_REASONS, ROLLBACK_REASONS, type RejectReason, type RollbackReason } from './reasons';
 import { both, count, nullable, oneOf, shape, text, variants, type Check } from './schema';
@@ -34,6 +34,7 @@ export interface CommittedBody {
   /** The version running now. */
   readonly version: string;
   readonly downtime: DowntimeFigures;
+  readonly timings: StageTimings;
 }
 
 /** The patch was committed, then rolled back. Final. */
@@ -45,6 +46,7 @@ export interface RolledBackBody {
   readonly version: string;
   /** What the rollback cost; `null` when not measured. */
   readonly downtime: DowntimeFigures | null;
+  readonly timings: StageTimings;
 }
 
 /** The stage-specific part of a result. */
@@ -72,13 +74,14 @@ const resultCheck: Check<ResultMessage> = both(
     received: shape({ stage: oneOf(['received'] as const), bytes: count }),
     rejected: shape({ stage: oneOf(['rejected'] as const), reason: oneOf(REJECT_REASONS), message }),
     validated: shape({ stage: oneOf(['validated'] as const), from: version, to: version, gate: gateFiguresCheck }),
-    committed: shape({ stage: oneOf(['committed'] as const), version, downtime: downtimeCheck }),
+    committed: shape({ stage: oneOf(['committed'] as const), version, downtime: downtimeCheck, timings: stageTimingsCheck }),
     'rolled-back': shape({
       stage: oneOf(['rolled-back'] as const),
       reason: oneOf(ROLLBACK_REASONS),
       message,
       version,
       downtime: nullable(downtimeCheck),
+      timings: stageTimingsCheck,
     }),
   }),
 );

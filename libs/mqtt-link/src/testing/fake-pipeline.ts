@@ -77,8 +77,8 @@ export class FakePipeline implements PatchPipeline<FakePatch> {
   readonly commit = async (patch: VerifiedPatch<FakePatch>): Promise<CommitOutcome> => {
     this.applied.push(patch.id);
     const downtime = { boundaryMs: 0.2, latenessMs: 0.05, missedTicks: 0 };
-    if (patch.patch.rollBack) return { outcome: 'rolled-back', reason: 'nan', message: `watch: patch '${patch.id}' produced NaN at tick 12`, version: this.version, downtime };
+    if (patch.patch.rollBack) return { outcome: 'rolled-back', reason: 'nan', message: `watch: patch '${patch.id}' produced NaN at tick 12`, version: this.version, downtime, watchMs: 12 };
     this.version = patch.to;
-    return { outcome: 'committed', version: this.version, downtime };
+    return { outcome: 'committed', version: this.version, downtime, watchMs: 0 };
   };
 }
