@@ -29,3 +29,9 @@ export { KNOWN_PATCHES, loadPatchModule, patchModuleId, PatchModuleError } from 
 export type { FollowOptions, RestoredUpdates } from './update-agent';
 export { followUpdates, restoreUpdates } from './update-agent';
 export { formatUpdate } from './update-line';
+export type { ControllerTelemetry, ControllerTelemetryOptions } from './controller-telemetry';
+export { startControllerTelemetry } from './controller-telemetry';
+export { DASHBOARD_DIR } from './dashboard-dir';
+export type { TelemetryArgs } from './telemetry-args';
+export { DEFAULT_DASHBOARD_PORT, TELEMETRY_OPTIONS, TELEMETRY_USAGE, telemetryArgs } from './telemetry-args';
+export { markUpdates, updateMark } from './update-marks';

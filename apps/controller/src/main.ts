@@ -11,6 +11,7 @@ import { openMotorBus, stopOnBusLost } from './motor-bus-choice';
 import { startMqttAgent } from './mqtt-agent';
 import { formatStatus, recentFigures } from './status-line';
 import { ControllerGate } from './controller-gate';
+import { startControllerTelemetry } from './controller-telemetry';
 import { followUpdates, restoreUpdates } from './update-agent';
 
 const STATUS_INTERVAL_MS = 250;
@@ -70,12 +71,20 @@ async function main(): Promise<number> {
   // Every patch (--patch or over MQTT) is proven on the simulator, from a copy of the live state, before its update is prepared.
   const gate = new ControllerGate(controller, { robot, restored, base: BASE_VERSION, print });
   await gate.start();
+  // Statistics, update windows, the dashboard and /metrics, the recording: all off the loop.
+  const telemetry = await startControllerTelemetry(controller, { ...args, pose: choice.groundTruth ?? mission.odometry.pose, print }).catch(async (error: unknown) => {
+    await gate.close();
+    await choice.close();
+    throw error;
+  });
   // Patches over MQTT: the loop runs whatever the broker does; a trust list that cannot be read stops the start.
-  const stopMqtt = await startMqttAgent(controller, { ...args, print, gate }).catch(async (error: unknown) => {
+  const stopMqtt = await startMqttAgent(controller, { ...args, print, gate, telemetry: telemetry.telemetry }).catch(async (error: unknown) => {
+    await telemetry.close();
     await choice.close();
     throw error;
   });
   await controller.start().catch(async (error: unknown) => {
+    await telemetry.close();
     await stopMqtt();
     await gate.close();
     await choice.close();
@@ -86,6 +95,8 @@ async function main(): Promise<number> {
   const timeout = args.durationS === undefined ? undefined : setTimeout(stop, args.durationS * 1000);
 
   const reason = await controller.stopped;
+  // The last figures and the recording's index, while the fleet can still hear them.
+  await telemetry.close();
   // After the motors: the fleet then sees the robot offline.
   await stopMqtt();
   await closeUpdates();

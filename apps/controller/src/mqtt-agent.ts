@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Policy } from '@tickswap/dsu';
 import { BrokerStartError, PatchAgent, startEmbeddedBroker, type AgentEvent, type EmbeddedBroker, type ResultMessage } from '@tickswap/mqtt-link';
 import { loadTrustList, trustKeys, type TrustedKeys } from '@tickswap/patch-format';
+import type { TickTelemetry } from '@tickswap/telemetry';
 import type { Controller } from './controller';
 import type { ControllerGate } from './controller-gate';
 import type { MqttArgs } from './mqtt-args';
@@ -16,6 +17,8 @@ export interface MqttAgentOptions extends MqttArgs {
   readonly print: (line: string) => void;
   /** The simulator gate every patch must pass before its commit is prepared. */
   readonly gate?: ControllerGate;
+  /** The controller's telemetry: its statistics, updates and windows go out on the robot's ticks topic. */
+  readonly telemetry?: Pick<TickTelemetry, 'addSink' | 'slack'>;
 }
 
 const DEFAULT_TRUST = join(homedir(), '.tickswap');
@@ -57,7 +60,8 @@ async function trustedKeysOf(path: string | undefined, print: (line: string) => 
  * trust list cannot be read. An embedded broker that cannot listen turns
  * patches over MQTT off, with a line suggesting `--broker` or
  * `--broker-port`; an external broker that is down only delays patches: the
- * agent reconnects.
+ * agent reconnects. With `telemetry`, every telemetry message is published
+ * on the robot's ticks topic (QoS 0: dropped while the broker is away).
  *
  * @example
  * const stopMqtt = await startMqttAgent(controller, { robotId: 'sim-1', broker: undefined, brokerPort: 1883, trustPath: 'keys', policy: 'prepared', print: console.log });
@@ -93,7 +97,11 @@ export async function startMqttAgent(controller: Controller, options: MqttAgentO
     onEvent: (event) => options.print(eventLine(event, broker.url)),
   });
   agent.start();
+  const { telemetry } = options;
+  // Encoding a window takes a while: a job of its own in the slack after a tick, where it delays no tick.
+  const detach = telemetry?.addSink({ publish: (_topic, message) => Promise.resolve(telemetry.slack.push(() => agent.publishTicks(message))) });
   return async () => {
+    detach?.();
     await agent.stop();
     await embedded?.close();
   };

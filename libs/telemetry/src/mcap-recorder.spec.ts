@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { schemaErrors } from './schema-errors';
-import { readIndexed, readStream } from '../test/read-mcap';
+import { readIndexed, readStream } from './testing/read-mcap';
 import { markCommit, runTelemetry, SCRIPT } from '../test/run-telemetry';
 import { trivialLoop } from '../test/trivial-loop';
 import { McapRecorder } from './mcap-recorder';

@@ -1,4 +1,4 @@
-import { parseExposition, type Family } from '../test/prometheus-parse';
+import { parseExposition, type Family } from './testing/prometheus-parse';
 import { markCommit, runTelemetry, SCRIPT } from '../test/run-telemetry';
 import { TICK_BUCKETS_SECONDS } from './tick-metrics';
 

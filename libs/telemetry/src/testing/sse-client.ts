@@ -15,7 +15,13 @@ export interface SseClient {
   close(): void;
 }
 
-/** Connects to `url` and parses its events (`event:` and `data:` fields, blank line ends one). */
+/**
+ * Connects to `url` and parses its events (`event:` and `data:` fields, blank line ends one).
+ *
+ * @example
+ * const client = await connectSse(`${url}/events`);
+ * await client.waitFor(3);
+ */
 export function connectSse(url: string): Promise<SseClient> {
   return new Promise((resolve, reject) => {
     const request = get(url, (response) => {
@@ -44,7 +50,12 @@ export function connectSse(url: string): Promise<SseClient> {
   });
 }
 
-/** GETs `url`: status, content type and body. */
+/**
+ * GETs `url`: status, content type and body.
+ *
+ * @example
+ * const { status, body } = await fetchText(`${url}/metrics`);
+ */
 export function fetchText(url: string): Promise<{ status: number; type: string; body: string }> {
   return fetch(url).then(async (response) => ({ status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() }));
 }

@@ -29,6 +29,9 @@ const unescape = (text: string): string => text.replace(/\\(["\\n])/g, (_, c: st
  * match the grammar, every family must have HELP and TYPE before its
  * samples, and every sample must belong to the family declared last.
  * Throws naming the line that breaks a rule.
+ *
+ * @example
+ * parseExposition(await (await fetch(`${url}/metrics`)).text()).get('tickswap_ticks_total')?.samples[0]?.value;
  */
 export function parseExposition(text: string): Map<string, Family> {
   if (!text.endsWith('\n')) throw new Error('exposition must end with a newline');

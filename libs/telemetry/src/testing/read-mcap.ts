@@ -13,7 +13,12 @@ export interface ReadMessage {
 
 const decoder = new TextDecoder();
 
-/** Reads a finished MCAP file through its index (footer, summary, chunk indexes), as Foxglove does. */
+/**
+ * Reads a finished MCAP file through its index (footer, summary, chunk indexes), as Foxglove does.
+ *
+ * @example
+ * const { messages, schemas } = await readIndexed('run.mcap');
+ */
 export async function readIndexed(path: string): Promise<{ messages: ReadMessage[]; schemas: Map<string, { name: string; encoding: string }>; chunkCount: number }> {
   const handle = await open(path, 'r');
   try {
@@ -36,7 +41,12 @@ export async function readIndexed(path: string): Promise<{ messages: ReadMessage
   }
 }
 
-/** Reads an MCAP file front to back as a stream, as far as it is whole: what a reader gets from a file whose writer crashed. */
+/**
+ * Reads an MCAP file front to back as a stream, as far as it is whole: what a reader gets from a file whose writer crashed.
+ *
+ * @example
+ * const messages = await readStream('crashed.mcap');
+ */
 export async function readStream(path: string): Promise<{ topic: string; sequence: number }[]> {
   const reader = new McapStreamReader();
   reader.append(await readFile(path));
