@@ -3,6 +3,7 @@ import { REFERENCE_ROBOT_PATH } from '@tickswap/robots';
 import { TIMING_MODES, type TimingMode } from '@tickswap/control-loop';
 import { HOT_SWAP_OPTIONS, HOT_SWAP_USAGE, hotSwapArgs, type HotSwapArgs } from './hot-swap-args';
 import { MQTT_OPTIONS, MQTT_USAGE, mqttArgs, type MqttArgs } from './mqtt-args';
+import { TELEMETRY_OPTIONS, TELEMETRY_USAGE, telemetryArgs, type TelemetryArgs } from './telemetry-args';
 
 /** Which motors the controller drives (see `--bus`). */
 export const BUS_KINDS = ['sim', 'pty', 'serial'] as const;
@@ -10,7 +11,7 @@ export const BUS_KINDS = ['sim', 'pty', 'serial'] as const;
 export type BusKind = (typeof BUS_KINDS)[number];
 
 /** The controller's command line, parsed and checked. */
-export interface ControllerArgs extends HotSwapArgs, MqttArgs {
+export interface ControllerArgs extends HotSwapArgs, MqttArgs, TelemetryArgs {
   readonly help: boolean;
   readonly rateHz: number;
   readonly timing: TimingMode;
@@ -53,6 +54,7 @@ their torque turned off first.
                       for a USB adapter's latency timer)
 ${HOT_SWAP_USAGE}
 ${MQTT_USAGE}
+${TELEMETRY_USAGE}
   -h, --help          this text`;
 
 function positive(option: string, text: string | undefined, fallback: number, unit: string): number {
@@ -89,6 +91,7 @@ export function parseControllerArgs(argv: readonly string[]): ControllerArgs {
         'reply-margin': { type: 'string' },
         ...HOT_SWAP_OPTIONS,
         ...MQTT_OPTIONS,
+        ...TELEMETRY_OPTIONS,
       },
       strict: true,
       allowPositionals: false,
@@ -131,5 +134,6 @@ export function parseControllerArgs(argv: readonly string[]): ControllerArgs {
     replyMarginMicros: replyMargin === undefined ? undefined : positive('reply-margin', replyMargin, 0, 'milliseconds') * 1000,
     ...hotSwapArgs(values, (message) => new ControllerUsageError(message)),
     ...mqttArgs(values, (message) => new ControllerUsageError(message)),
+    ...telemetryArgs(values, (message) => new ControllerUsageError(message)),
   };
 }

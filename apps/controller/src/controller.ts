@@ -66,12 +66,12 @@ export class Controller {
   readonly hotSwap: HotSwap;
   /** Resolves once the loop has stopped and the motors are safe, with why the loop stopped. */
   readonly stopped: Promise<LoopStopReason>;
-  private commands: MotorCommands;
+  private lastCommands: MotorCommands;
 
   constructor(options: ControllerOptions) {
     this.bus = options.bus;
     this.readings = createMotorReadings(this.bus.motorCount);
-    this.commands = createMotorCommands(this.bus.motorCount);
+    this.lastCommands = createMotorCommands(this.bus.motorCount);
     this.live = new LiveSystem(options.namespace ?? Namespace.of(BASE_VERSION, BEHAVIOUR_CLASSES), { behaviour: options.behaviour });
     for (const patch of options.updates ?? []) this.live.update(patch, { policy: 'eager' });
     this.hotSwap = new HotSwap(this.live, { ...options.hotSwap, gate: multiRateGate(this.live) });
@@ -80,10 +80,10 @@ export class Controller {
       read: () => this.bus.read(this.readings),
       update: (tick) => {
         // Read through the live root every tick: a commit may have replaced the behaviour.
-        this.commands = this.live.root.behaviour.update(this.readings, tick.dt);
-        limits.check(this.commands);
+        this.lastCommands = this.live.root.behaviour.update(this.readings, tick.dt);
+        limits.check(this.lastCommands);
       },
-      write: () => this.bus.write(this.commands),
+      write: () => this.bus.write(this.lastCommands),
       boundary: this.hotSwap.boundary,
     };
     this.loop = new TickLoop(phases, {
@@ -103,6 +103,11 @@ export class Controller {
   /** The behaviour running now (a commit may have replaced the one given). */
   get behaviour(): Behaviour<MotorReadings, MotorCommands> {
     return this.live.root.behaviour;
+  }
+
+  /** The commands of the last tick (what was written to the motors). */
+  get commands(): MotorCommands {
+    return this.lastCommands;
   }
 
   /** Readies the motors (torque on), then starts ticking. */
