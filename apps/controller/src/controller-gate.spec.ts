@@ -33,7 +33,7 @@ async function runThroughGate(patches: string[]) {
   const { controller } = createSimulatedController({ robot, scheduler });
   const printed: string[] = [];
   const print = (line: string) => void printed.push(line);
-  const gate = new ControllerGate(controller, { robot, restored: { modules: [], version: '0' }, base: '0', print, options: { horizonS: 4, timeLimitMs: 30_000 } });
+  const gate = new ControllerGate(controller, { robot, restored: { sources: [], version: '0' }, base: '0', print, options: { horizonS: 4, timeLimitMs: 30_000 } });
   const journalPath = join(mkdtempSync(join(tmpdir(), 'tickswap-gate-')), 'updates.log');
   await gate.start();
   await controller.start();

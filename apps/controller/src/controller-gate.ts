@@ -6,13 +6,13 @@ import { captureLiveState, Validator, verdictLine, type GateOptions, type GateVe
 import { take } from 'rxjs';
 import type { Controller } from './controller';
 import { committedChain } from './journal-chain';
-import { KNOWN_PATCHES, patchModuleId } from './patch-modules';
+import { patchModuleId, patchModuleSource } from './patch-modules';
 
 /** What a {@link ControllerGate} needs to know beside the controller. */
 export interface ControllerGateOptions {
   readonly robot: RobotDescription;
-  /** The patch modules committed before the controller started (the journal's chain), and the version they produce. */
-  readonly restored: { readonly modules: readonly string[]; readonly version: string };
+  /** Where the patches committed before the controller started (the journal's chain) come from, and the version they produce. */
+  readonly restored: { readonly sources: readonly PatchSource[]; readonly version: string };
   /** The version of the shipped behaviours. */
   readonly base: string;
   /** Prints a line (stdout). */
@@ -32,11 +32,6 @@ export interface GateOutcome {
 const SETTLED: ReadonlySet<UpdateEvent> = new Set(['kept', 'rolled-back', 'rollback-failed', 'abandoned', 'refused', 'failed']);
 
 /** The file the worker imports for a patch module the controller names (a known name, or a file). */
-const moduleSource = (spec: string): PatchSource => {
-  const id = patchModuleId(spec);
-  return { kind: 'module', path: KNOWN_PATCHES[id] ?? id };
-};
-
 /**
  * The simulator gate of a running controller: before an update is prepared,
  * its patch runs on the simulator from a copy of the live state taken at the
@@ -78,7 +73,7 @@ export class ControllerGate {
 
   /** {@link judge} for a patch module (`--patch`): whether it passed. */
   async admit(spec: string, patch: Patch, policy: Policy): Promise<boolean> {
-    return (await this.judge(patchModuleId(spec), moduleSource(spec), patch, policy)).accepted;
+    return (await this.judge(patchModuleId(spec), patchModuleSource(spec), patch, policy)).accepted;
   }
 
   /**
@@ -115,9 +110,9 @@ export class ControllerGate {
 
   /** The committed patches in force now: those restored at start, then those the hot swap committed and kept. */
   private chain(): PatchSource[] {
-    const { modules, version } = this.settings.restored;
-    const committed = committedChain(this.controller.hotSwap.log.entries, version).modules;
-    return [...modules.map(moduleSource), ...committed.map((id) => this.sources.get(id) ?? moduleSource(id))];
+    const { sources, version } = this.settings.restored;
+    const committed = committedChain(this.controller.hotSwap.log.entries, version).ids;
+    return [...sources, ...committed.map((id) => this.sources.get(id) ?? patchModuleSource(id))];
   }
 
   /** The live state at the next tick boundary (the loop's records are emitted after it, before the next tick). */

@@ -3,21 +3,21 @@ import { JournalError } from './update-journal';
 
 /** The committed updates a journal leaves in force, oldest first, and the version they produce. */
 export interface CommittedChain {
-  /** The patch module of each committed update still in force, in the order they were committed. */
-  readonly modules: readonly string[];
+  /** The update id of each committed update still in force, in the order they were committed: a patch module's name or path, or a bundle's patch id. */
+  readonly ids: readonly string[];
   /** The version running after them (`base` when there are none). */
   readonly version: string;
 }
 
 /**
  * Replays the journal's commits and rollbacks from the base version: a
- * `committed` entry adds its patch (the entry's `id` names its module), a
+ * `committed` entry adds its patch (the entry's `id` names its module or bundle), a
  * `rolled-back` one removes the latest; other outcomes change nothing.
  * Throws JournalError when an entry does not follow from the version before
  * it (a journal of another robot, or edited by hand).
  *
  * @example
- * committedChain(readJournal(path).entries, '0'); // { modules: ['pid-integral-limit'], version: '1' }
+ * committedChain(readJournal(path).entries, '0'); // { ids: ['pid-integral-limit'], version: '1' }
  */
 export function committedChain(entries: readonly UpdateLogEntry[], base: string): CommittedChain {
   const chain: UpdateLogEntry[] = [];
@@ -33,5 +33,5 @@ export function committedChain(entries: readonly UpdateLogEntry[], base: string)
     if (entry.event === 'committed') chain.push(entry);
     else chain.pop();
   }
-  return { modules: chain.map((entry) => entry.id), version: chain.at(-1)?.to ?? base };
+  return { ids: chain.map((entry) => entry.id), version: chain.at(-1)?.to ?? base };
 }

@@ -12,7 +12,10 @@ import { startMqttAgent } from './mqtt-agent';
 import { formatStatus, recentFigures } from './status-line';
 import { ControllerGate } from './controller-gate';
 import { startControllerTelemetry } from './controller-telemetry';
-import { followUpdates, restoreUpdates } from './update-agent';
+import { BundleStore } from './bundle-store';
+import { restoreUpdates } from './restore-updates';
+import { loadTrustedKeys } from './trusted-keys';
+import { followUpdates } from './update-agent';
 
 const STATUS_INTERVAL_MS = 250;
 
@@ -24,7 +27,8 @@ async function main(): Promise<number> {
   }
   const robot = loadRobotDescription(args.robotPath);
   // Before any motor is touched: a robot that cannot come back on its last committed version does not start.
-  const restored = await restoreUpdates(args.journalPath, BASE_VERSION);
+  const trustedKeys = await loadTrustedKeys(args.trustPath, console.log);
+  const restored = await restoreUpdates(args.journalPath, BASE_VERSION, trustedKeys);
   const scheduler = new PreciseScheduler({ mode: args.timing });
   const choice = await openMotorBus(args, robot, scheduler);
   const mission = new SquareMission(robot, { sideLength: args.sideLength });
@@ -78,7 +82,7 @@ async function main(): Promise<number> {
     throw error;
   });
   // Patches over MQTT: the loop runs whatever the broker does; a trust list that cannot be read stops the start.
-  const stopMqtt = await startMqttAgent(controller, { ...args, print, gate, telemetry: telemetry.telemetry }).catch(async (error: unknown) => {
+  const stopMqtt = await startMqttAgent(controller, { ...args, print, gate, trustedKeys, store: new BundleStore(args.journalPath), telemetry: telemetry.telemetry }).catch(async (error: unknown) => {
     await telemetry.close();
     await choice.close();
     throw error;

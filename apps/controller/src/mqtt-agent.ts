@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { Policy } from '@tickswap/dsu';
 import { BrokerStartError, PatchAgent, startEmbeddedBroker, type AgentEvent, type EmbeddedBroker, type ResultMessage } from '@tickswap/mqtt-link';
-import { loadTrustList, trustKeys, type TrustedKeys } from '@tickswap/patch-format';
+import type { TrustedKeys } from '@tickswap/patch-format';
 import type { TickTelemetry } from '@tickswap/telemetry';
+import type { BundleStore } from './bundle-store';
 import type { Controller } from './controller';
 import type { ControllerGate } from './controller-gate';
 import type { MqttArgs } from './mqtt-args';
@@ -15,13 +13,15 @@ export interface MqttAgentOptions extends MqttArgs {
   readonly policy: Policy;
   /** Prints a line (stdout). */
   readonly print: (line: string) => void;
+  /** The keys whose signed patches it accepts (see `loadTrustedKeys`). */
+  readonly trustedKeys: TrustedKeys;
+  /** Where each verified bundle is kept before its commit, so a restart can load it again. */
+  readonly store: BundleStore;
   /** The simulator gate every patch must pass before its commit is prepared. */
   readonly gate?: ControllerGate;
   /** The controller's telemetry: its statistics, updates and windows go out on the robot's ticks topic. */
   readonly telemetry?: Pick<TickTelemetry, 'addSink' | 'slack'>;
 }
-
-const DEFAULT_TRUST = join(homedir(), '.tickswap');
 
 /** One line per stage of a patch on the controller's stdout. */
 function stageLine(result: ResultMessage): string {
@@ -44,32 +44,24 @@ function eventLine(event: AgentEvent, where: string): string {
   return event.kind === 'error' ? `mqtt: ${event.error.message}` : stageLine(event.result);
 }
 
-async function trustedKeysOf(path: string | undefined, print: (line: string) => void): Promise<TrustedKeys> {
-  if (path !== undefined) return loadTrustList(path);
-  if (existsSync(DEFAULT_TRUST)) return loadTrustList(DEFAULT_TRUST);
-  print(`mqtt: no trust list (--trust, or ${DEFAULT_TRUST}): every patch will be refused as untrusted-key`);
-  return trustKeys([]);
-}
-
 /**
  * Starts patches over MQTT for a running controller: the embedded broker on
  * localhost unless `broker` names one, and a `PatchAgent` for `robotId`
  * whose pipeline is the controller's (see `controllerPipeline`). Prints each
  * patch's stages and the link's state. Resolves with a function that stops
- * the agent (offline status), then the embedded broker. Rejects when the
- * trust list cannot be read. An embedded broker that cannot listen turns
+ * the agent (offline status), then the embedded broker. An embedded broker that cannot listen turns
  * patches over MQTT off, with a line suggesting `--broker` or
  * `--broker-port`; an external broker that is down only delays patches: the
  * agent reconnects. With `telemetry`, every telemetry message is published
  * on the robot's ticks topic (QoS 0: dropped while the broker is away).
  *
  * @example
- * const stopMqtt = await startMqttAgent(controller, { robotId: 'sim-1', broker: undefined, brokerPort: 1883, trustPath: 'keys', policy: 'prepared', print: console.log });
+ * const stopMqtt = await startMqttAgent(controller, { robotId: 'sim-1', broker: undefined, brokerPort: 1883, trustPath: 'keys', trustedKeys, store, policy: 'prepared', print: console.log });
  * await controller.stopped;
  * await stopMqtt();
  */
 export async function startMqttAgent(controller: Controller, options: MqttAgentOptions): Promise<() => Promise<void>> {
-  const trustedKeys = await trustedKeysOf(options.trustPath, options.print);
+  const { trustedKeys, store } = options;
   let embedded: EmbeddedBroker | undefined;
   if (options.broker === undefined) {
     try {
@@ -88,7 +80,7 @@ export async function startMqttAgent(controller: Controller, options: MqttAgentO
   const agent = new PatchAgent({
     robot: options.robotId,
     broker,
-    pipeline: controllerPipeline(controller, { trustedKeys, policy: options.policy, ...(options.gate === undefined ? {} : { gate: options.gate }) }),
+    pipeline: controllerPipeline(controller, { trustedKeys, store, policy: options.policy, ...(options.gate === undefined ? {} : { gate: options.gate }) }),
     figures: () => {
       const { ticks, state } = loop.statistics();
       const uptimeS = (Date.now() - startedAt) / 1000;

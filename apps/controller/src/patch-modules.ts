@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Patch } from '@tickswap/dsu';
+import type { PatchSource } from '@tickswap/validator';
 
 /** The patch packages of the repository (`patches/<name>/patch.ts`) the controller knows by name (`--patch pid-integral-limit`). */
 export const KNOWN_PATCHES: Readonly<Record<string, string>> = Object.freeze({
@@ -21,6 +22,18 @@ export class PatchModuleError extends Error {
  */
 export function patchModuleId(spec: string): string {
   return spec in KNOWN_PATCHES || isAbsolute(spec) ? spec : resolve(spec);
+}
+
+/**
+ * Where the simulator gate's worker finds the code of a patch module: the
+ * file it names (a known name's file, or the path).
+ *
+ * @example
+ * patchModuleSource('pid-integral-limit'); // { kind: 'module', path: '/…/patches/pid-integral-limit/patch.ts' }
+ */
+export function patchModuleSource(spec: string): PatchSource {
+  const id = patchModuleId(spec);
+  return { kind: 'module', path: KNOWN_PATCHES[id] ?? id };
 }
 
 /**

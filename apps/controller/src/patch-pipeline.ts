@@ -2,6 +2,7 @@ import type { Patch, Policy } from '@tickswap/dsu';
 import type { UpdateLogEntry } from '@tickswap/control-loop';
 import { PatchRejectedError, rejectionOf, type CommitOutcome, type DowntimeFigures, type GateFigures, type PatchPipeline, type VerifiedPatch } from '@tickswap/mqtt-link';
 import { loadBundle, verifyBundle, type SignedPatchBundle, type TrustedKeys } from '@tickswap/patch-format';
+import { BundleStoreError, type BundleStore } from './bundle-store';
 import type { Controller } from './controller';
 import type { ControllerGate } from './controller-gate';
 import { CONTROLLER_MODULES } from './controller-modules';
@@ -13,6 +14,8 @@ export interface ControllerPipelineOptions {
   readonly trustedKeys: TrustedKeys;
   /** How the hot swap prepares each update. */
   readonly policy: Policy;
+  /** Where each bundle is kept before its commit, so a restart can load it again (without one, a restart cannot come back on an MQTT patch). */
+  readonly store?: BundleStore;
   /** The simulator gate every patch must pass (without one, the gate is reported as not run). */
   readonly gate?: ControllerGate;
 }
@@ -44,13 +47,24 @@ function outcomeOf(controller: Controller, final: UpdateLogEntry): CommitOutcome
   throw new PatchRejectedError('commit-failed', `controller commit: the hot swap ended with '${final.event}' (${final.reason ?? 'no reason given'}); version ${final.version} runs, send the patch again once the robot is steady`);
 }
 
+/** Stores a bundle before its commit is requested: the journal will name it, a restart must find it. */
+async function keep(store: BundleStore, bundle: SignedPatchBundle): Promise<void> {
+  try {
+    await store.save(bundle);
+  } catch (error) {
+    if (!(error instanceof BundleStoreError)) throw error;
+    throw new PatchRejectedError('commit-failed', `controller commit: ${error.message}; nothing changed`);
+  }
+}
+
 /**
  * The patch pipeline of a running controller, for `PatchAgent`: verify
  * (`verifyBundle` with the robot's trust list against the live version, then
  * `loadBundle` with the controller's own modules), gate (the simulator gate,
  * `ControllerGate`, on the signed bundle; not run without one: see
  * {@link GATE_NOT_RUN}), commit (the controller's hot swap: prepared in the
- * slack between ticks, committed at a tick boundary, watched; resolves with
+ * slack between ticks, committed at a tick boundary, watched, the bundle kept
+ * in `store` first so a restart comes back on it; resolves with
  * its downtime, or `rolled-back` with why). Refusals of patch-format become
  * `PatchRejectedError`s with the `/result` reasons.
  *
@@ -75,6 +89,10 @@ export function controllerPipeline(controller: Controller, options: ControllerPi
       const bundle = bundles.get(verified.patch);
       return options.gate === undefined || bundle === undefined ? GATE_NOT_RUN : pipelineGate(options.gate, verified, bundle, options);
     },
-    commit: async ({ id, patch }: VerifiedPatch<Patch>) => outcomeOf(controller, await controller.hotSwap.request(patch, { id, policy: options.policy })),
+    commit: async ({ id, patch }: VerifiedPatch<Patch>) => {
+      const bundle = bundles.get(patch);
+      if (options.store !== undefined && bundle !== undefined) await keep(options.store, bundle);
+      return outcomeOf(controller, await controller.hotSwap.request(patch, { id, policy: options.policy }));
+    },
   };
 }

@@ -22,7 +22,7 @@ describe('the patch pipeline with the simulator gate', () => {
     const scheduler = new VirtualTimeScheduler();
     const { controller } = createSimulatedController({ robot, scheduler });
     const printed: string[] = [];
-    const gate = new ControllerGate(controller, { robot, restored: { modules: [], version: '0' }, base: '0', print: (line) => void printed.push(line), options: { horizonS: 2, timeLimitMs: 30_000 } });
+    const gate = new ControllerGate(controller, { robot, restored: { sources: [], version: '0' }, base: '0', print: (line) => void printed.push(line), options: { horizonS: 2, timeLimitMs: 30_000 } });
     const pipeline = controllerPipeline(controller, { trustedKeys, policy: 'prepared', gate });
     await gate.start();
     await controller.start();

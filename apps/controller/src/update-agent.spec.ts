@@ -2,15 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runVirtual } from '@tickswap/control-loop';
+import { trustKeys } from '@tickswap/patch-format';
 import { loadRobotDescription, REFERENCE_ROBOT_PATH } from '@tickswap/robots';
 import { VirtualTimeScheduler } from 'rxjs';
 import { demoPatch } from '../test/demo-patch';
 import { loadPatchModule, PatchModuleError } from './patch-modules';
 import { createSimulatedController } from './simulated-controller';
-import { followUpdates, restoreUpdates } from './update-agent';
+import { restoreUpdates } from './restore-updates';
+import { followUpdates } from './update-agent';
 import { journalLine, readJournal } from './update-journal';
 
 const robot = loadRobotDescription(REFERENCE_ROBOT_PATH);
+const NO_KEYS = trustKeys([]);
 const folder = () => mkdtempSync(join(tmpdir(), 'tickswap-agent-'));
 
 /** Runs the simulated robot on virtual time for 1.5 s while followUpdates requests `patches` at once. */
@@ -36,7 +39,7 @@ describe('followUpdates and restoreUpdates', () => {
       'update pid-integral-limit: kept version 1 (1000 watched ticks without a failure)',
     ]);
     expect(readJournal(journalPath).entries.map((e) => e.event)).toEqual(['committed', 'kept']);
-    const restored = await restoreUpdates(journalPath, '0');
+    const restored = await restoreUpdates(journalPath, '0', NO_KEYS);
     expect(restored).toMatchObject({ version: '1', message: `restored version 1 from ${journalPath}: pid-integral-limit` });
     expect(restored.patches).toEqual([(await demoPatch()).patch]);
   });
@@ -50,8 +53,8 @@ describe('followUpdates and restoreUpdates', () => {
     const journalPath = join(folder(), 'updates.log');
     const committed = { event: 'committed', id: '/nowhere/patch.ts', from: '0', to: '1', policy: 'prepared', version: '1' } as const;
     writeFileSync(journalPath, journalLine({ ...committed, tick: 1, at: 1, reason: undefined, failure: undefined, downtime: undefined, preparation: undefined }));
-    await expect(restoreUpdates(journalPath, '0')).rejects.toThrow(PatchModuleError);
-    await expect(restoreUpdates(journalPath, '0')).rejects.toThrow(
+    await expect(restoreUpdates(journalPath, '0', NO_KEYS)).rejects.toThrow(PatchModuleError);
+    await expect(restoreUpdates(journalPath, '0', NO_KEYS)).rejects.toThrow(
       new RegExp(`^restoreUpdates failed: ${journalPath} says version 1 runs, committed by patch '/nowhere/patch.ts', which cannot be loaded \\(.*\\); restore the module, or move the journal away to start on version 0$`),
     );
   });
@@ -59,7 +62,7 @@ describe('followUpdates and restoreUpdates', () => {
   it('says when the journal ended in a torn write', async () => {
     const journalPath = join(folder(), 'updates.log');
     writeFileSync(journalPath, '3f9c2a1b {"event":"comm');
-    expect(await restoreUpdates(journalPath, '0')).toMatchObject({ version: '0', patches: [], message: `update journal ${journalPath} (its last line was cut short by a crash and is ignored)` });
+    expect(await restoreUpdates(journalPath, '0', NO_KEYS)).toMatchObject({ version: '0', patches: [], message: `update journal ${journalPath} (its last line was cut short by a crash and is ignored)` });
   });
 });
 

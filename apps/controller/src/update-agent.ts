@@ -1,52 +1,9 @@
-import type { Patch, Policy } from '@tickswap/dsu';
+import type { Policy } from '@tickswap/dsu';
 import type { Controller } from './controller';
 import type { ControllerGate } from './controller-gate';
-import { committedChain } from './journal-chain';
-import { loadPatchModule, patchModuleId, PatchModuleError } from './patch-modules';
+import { loadPatchModule, patchModuleId } from './patch-modules';
 import { formatUpdate } from './update-line';
-import { readJournal, UpdateJournal } from './update-journal';
-
-/** What was restored from the journal before the loop starts. */
-export interface RestoredUpdates {
-  /** The committed patches in force, in order: give them to the controller (`updates`). */
-  readonly patches: readonly Patch[];
-  /** The version they produce. */
-  readonly version: string;
-  /** The patch modules of those patches, as the journal names them. */
-  readonly modules: readonly string[];
-  /** What to tell the user (one line), or undefined when the journal holds no commit. */
-  readonly message: string | undefined;
-}
-
-/**
- * Reads the update journal and loads every patch still in force, so the
- * controller comes back on the last committed version. Rejects with
- * JournalError (corrupt journal) or PatchModuleError naming the missing
- * module: the controller must then refuse to start rather than run another
- * version than the one the robot last committed.
- *
- * @example
- * const restored = await restoreUpdates('tickswap-updates.log', '0');
- * new Controller({ ...options, updates: restored.patches });
- */
-export async function restoreUpdates(journalPath: string, base: string): Promise<RestoredUpdates> {
-  const { entries, torn } = readJournal(journalPath);
-  const chain = committedChain(entries, base);
-  const patches: Patch[] = [];
-  for (const module of chain.modules) {
-    try {
-      patches.push(await loadPatchModule(module));
-    } catch (error) {
-      throw new PatchModuleError(
-        `restoreUpdates failed: ${journalPath} says version ${chain.version} runs, committed by patch '${module}', which cannot be loaded (${(error as Error).message}); restore the module, or move the journal away to start on version ${base}`,
-        { cause: error },
-      );
-    }
-  }
-  const tornNote = torn ? ' (its last line was cut short by a crash and is ignored)' : '';
-  const message = chain.modules.length === 0 ? (torn ? `update journal ${journalPath}${tornNote}` : undefined) : `restored version ${chain.version} from ${journalPath}${tornNote}: ${chain.modules.join(', ')}`;
-  return { patches, version: chain.version, modules: chain.modules, message };
-}
+import { UpdateJournal } from './update-journal';
 
 /** What {@link followUpdates} does. */
 export interface FollowOptions {

@@ -100,19 +100,31 @@ describe('patches over MQTT to the controller on the simulated robot (Mosquitto,
 });
 
 describe('npm start with its embedded broker', () => {
-  it('commits a patch sent with tickswap patch publish', async () => {
+  it('commits a patch sent with tickswap patch publish, and comes back on it after a restart', async () => {
     const port = await freePort();
+    const bundle = await demoBundle(key);
     const file = join(dir, 'pid.bundle.json');
-    writeFileSync(file, JSON.stringify(await demoBundle(key)));
-    const embedded = startController(['--broker-port', String(port), '--trust', dir, '--journal', join(dir, 'embedded.log'), '--duration', '40', '--rate', '250', '--timing', 'efficient']);
+    writeFileSync(file, JSON.stringify(bundle));
+    const journal = join(dir, 'embedded.log');
+    const start = () => startController(['--broker-port', String(port), '--trust', dir, '--journal', journal, '--duration', '40', '--rate', '250', '--timing', 'efficient']);
+    const embedded = start();
     try {
       await embedded.printed(/mqtt: connected/, STARTED);
       const cli = ['--conditions=@tickswap/source', '--import', 'tsx', join(ROOT, 'apps/cli/src/main.ts'), 'patch', 'publish', file, '--robot', 'sim-1', '--broker', `mqtt://127.0.0.1:${port}`];
       const { stdout } = await promisify(execFile)(process.execPath, cli, { cwd: ROOT });
-      expect(stdout).toMatch(/received by sim-1[^]*gate: [^]*committed: version 1; downtime: boundary [\d.]+ ms/);
+      expect(stdout).toMatch(/received by sim-1[^]*gate: [^]*committed: version 1; downtime: boundary [\d.]+ ms[^]*robot time: queued/);
     } finally {
       embedded.child.kill('SIGINT');
       await embedded.exited;
+    }
+    // The journal names the patch by its id; the bundle kept beside it brings the code back, verified again.
+    const again = start();
+    try {
+      await again.printed(new RegExp(`restored version 1 from ${journal}: ${bundle.id}`), STARTED);
+      await again.printed(/version 1 \|/, STARTED);
+    } finally {
+      again.child.kill('SIGINT');
+      await again.exited;
     }
   });
 });
