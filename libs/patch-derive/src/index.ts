@@ -1,0 +1,23 @@
+// Public API of @tickswap/patch-derive: every export is named here.
+export { DeriveError, RenameChoiceError } from './errors';
+export type { SourceTree } from './source-tree';
+export { readGitSources, readSourceDir, readSources } from './source-tree';
+export type { ClassMap, ClassModel, FieldModel } from './class-model';
+export type { ReadClassesOptions } from './read-classes';
+export { readClasses } from './read-classes';
+export { compatibleTypes, normaliseType, UNKNOWN_TYPE } from './field-types';
+export type { FieldInitPlan } from './field-init';
+export { planFieldInit } from './field-init';
+export type { RenameCandidate } from './rename-guess';
+export { guessRenames, RENAME_THRESHOLD, renameCandidates, renameScore } from './rename-guess';
+export type { DerivedChanges, DerivedClassChange, DerivedRename, Retyped, StubNote } from './derived-changes';
+export type { RenameChoices } from './derive-changes';
+export { deriveChanges } from './derive-changes';
+export { STUB_MARKER, unfilledStubs } from './stub-marker';
+export type { ManifestOptions } from './manifest-code';
+export { manifestCode } from './manifest-code';
+export type { PackageModulesOptions } from './package-modules';
+export { packageModules } from './package-modules';
+export type { DerivedPackage, DerivePackageOptions } from './derive-patch-package';
+export { derivePatchPackage } from './derive-patch-package';
+export { writePatchPackage } from './write-patch-package';
