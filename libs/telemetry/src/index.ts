@@ -19,6 +19,7 @@ export type { TelemetrySink } from './telemetry-sink';
 export type { TelemetrySource } from './telemetry-source';
 export type { TickTelemetryOptions } from './tick-telemetry-options';
 export { TickTelemetry } from './tick-telemetry';
+export { TelemetryHistory } from './telemetry-history';
 export type { TelemetryLosses } from './tick-metrics';
 export { PAUSE_BUCKETS_SECONDS, TICK_BUCKETS_SECONDS } from './tick-metrics';
 export type { TelemetryServer, TelemetryServerOptions } from './telemetry-server';

@@ -4,7 +4,8 @@ import { IntervalStatistics } from './interval-statistics';
 import { RecordCursor } from './record-cursor';
 import { SerialQueue } from './serial-queue';
 import { SlackRunner } from './slack-runner';
-import { TELEMETRY_TOPICS, type TelemetryMessage, type TelemetryTopic, type TickStatisticsMessage, type TickWindowMessage, type UpdateMark, type UpdateMessage } from './telemetry-messages';
+import { TelemetryHistory } from './telemetry-history';
+import { TELEMETRY_TOPICS, type TelemetryMessage, type TelemetryTopic, type UpdateMark } from './telemetry-messages';
 import type { TelemetrySink } from './telemetry-sink';
 import type { TelemetrySource } from './telemetry-source';
 import { TickMetrics } from './tick-metrics';
@@ -46,9 +47,7 @@ export class TickTelemetry implements TelemetrySource {
   private readonly tracker: UpdateTracker;
   private readonly figures = new TickMetrics();
   private readonly sinks = new Set<SerialQueue<Delivery>>();
-  private readonly statistics: TickStatisticsMessage[] = [];
-  private readonly updates: UpdateMessage[] = [];
-  private lastWindow: TickWindowMessage | undefined;
+  private readonly recent: TelemetryHistory;
   private removedDrops = 0;
   private cancelReads: (() => void) | undefined;
 
@@ -59,6 +58,7 @@ export class TickTelemetry implements TelemetrySource {
     this.cursor = new RecordCursor(loop.records);
     this.interval = new IntervalStatistics(loop);
     this.tracker = new UpdateTracker({ after: windowAfter, graceTicks: markGraceTicks, maxPending });
+    this.recent = new TelemetryHistory(this.settings.historyLength);
     this.messages$ = this.subject.asObservable();
   }
 
@@ -122,7 +122,7 @@ export class TickTelemetry implements TelemetrySource {
 
   /** What a client connecting now should see first: recent statistics, recent updates, the last window. */
   history(): TelemetryMessage[] {
-    return [...this.statistics, ...this.updates, ...(this.lastWindow === undefined ? [] : [this.lastWindow])];
+    return this.recent.messages();
   }
 
   /** One read of the loop (a slack job of ~0.1 ms per 1000 ticks); each window due is cut by a job of its own. */
@@ -136,28 +136,19 @@ export class TickTelemetry implements TelemetrySource {
     });
     const statistics = this.interval.close(this.cursor.next);
     this.figures.addStatistics(statistics);
-    this.remember(this.statistics, statistics);
     this.publish(statistics);
     const { updates, windowsDue } = this.tracker.settle(loop.records, final);
     for (const update of updates) {
       this.figures.addUpdate(update);
-      this.remember(this.updates, update);
       this.publish(update);
     }
     for (const update of windowsDue) {
-      this.slack.push(() => {
-        this.lastWindow = captureWindow(loop.records, update, windowBefore, windowAfter);
-        this.publish(this.lastWindow);
-      });
+      this.slack.push(() => this.publish(captureWindow(loop.records, update, windowBefore, windowAfter)));
     }
   }
 
-  private remember<T>(list: T[], message: T): void {
-    list.push(message);
-    if (list.length > this.settings.historyLength) list.shift();
-  }
-
   private publish(message: TelemetryMessage): void {
+    this.recent.add(message);
     const delivery = { topic: TELEMETRY_TOPICS[message.type], message };
     for (const queue of this.sinks) queue.push(delivery);
     this.subject.next(message);
