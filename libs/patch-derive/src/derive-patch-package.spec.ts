@@ -1,0 +1,88 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as behaviours from '@tickswap/behaviours';
+import { BEHAVIOUR_CLASSES, Pid } from '@tickswap/behaviours';
+import { LiveSystem, Namespace } from '@tickswap/dsu';
+import { buildBundle, loadBundle, signBundle, trustKeys, verifyBundle } from '@tickswap/patch-format';
+import { derivePatchPackage } from './derive-patch-package';
+import { DeriveError } from './errors';
+import { edited, shippedSources } from './testing/source-fixtures';
+import { unfilledStubs } from './stub-marker';
+import { writePatchPackage } from './write-patch-package';
+
+const before = shippedSources();
+/** The shipped PID with `integral` renamed `integralSum` and a new `bias` added to its output. */
+const renamed = edited(before, 'pid.ts', (t) =>
+  t
+    .replace("'integral',", "'integralSum', 'bias',")
+    .replace('integral = 0;', 'integralSum = 0;\n  bias = 0.25;')
+    .replace(/this\.integral\b/g, 'this.integralSum')
+    .replace('return this.output;', 'return this.output + this.bias;'),
+);
+/** The shipped PID whose `kd` becomes a list of gains: its values need a migration nobody wrote yet. */
+const retyped = edited(before, 'pid.ts', (t) => t.replace('kd: number;', 'kd: number[];').replace("this.kd = gain('kd', options.kd ?? 0);", 'this.kd = [0];').replace('-this.kd *', '-(this.kd[0] ?? 0) *'));
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tickswap-derive-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** Builds the package, signs it, and loads it on a host whose behaviours are the shipped ones: the robot's path. */
+async function loadOnRobot(packageDir: string) {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const signed = signBundle(await buildBundle(packageDir), privateKey);
+  return loadBundle(verifyBundle(signed, { trustedKeys: trustKeys([publicKey]), runningVersion: '0' }), { modules: { '@tickswap/behaviours': behaviours } });
+}
+
+describe('derivePatchPackage', () => {
+  it('writes a package that builds, signs, loads and migrates a live PID with its state', async () => {
+    const derived = derivePatchPackage({ before, after: renamed, from: '0', to: '1', origin: 'shipped -> edited' });
+    expect([...derived.files.keys()]).toEqual(['patch.ts', 'src/pid.ts']);
+    expect(derived.files.get('src/pid.ts')).toContain("import { Behaviour } from '@tickswap/behaviours';");
+    await writePatchPackage(dir, derived);
+    const patch = await loadOnRobot(dir);
+    const pid = new Pid({ kp: 1, ki: 1 });
+    pid.setpoint = 1;
+    pid.update(0, 0.5);
+    const integral = pid.integral;
+    const live = new LiveSystem(Namespace.of('0', BEHAVIOUR_CLASSES), { pid });
+    live.update(patch);
+    const migrated = live.root.pid as unknown as Record<string, unknown> & { update(m: number, dt: number): number };
+    expect(migrated).toMatchObject({ integralSum: integral, bias: 0.25, kp: 1, ki: 1 });
+    expect(Object.hasOwn(migrated, 'integral')).toBe(false);
+    // The new code runs on the carried state: P (1) + the integral carried and grown by one step + the bias.
+    expect(migrated.update(0, 0.001)).toBeCloseTo(1 + integral + 0.001 + 0.25, 6);
+  });
+
+  it('emits a marked stub for a field whose type changed; the built patch migrates nothing and leaves the state as it was', async () => {
+    const derived = derivePatchPackage({ before, after: retyped, from: '0', to: '1', origin: 'shipped -> edited' });
+    expect(derived.changes.stubs.map((stub) => stub.message)).toEqual(['Pid.kd changed type from number to number[]: write how an old value becomes a new one']);
+    await writePatchPackage(dir, derived);
+    expect(unfilledStubs(await readFile(join(dir, 'patch.ts'), 'utf8'))).toEqual([
+      { line: expect.any(Number), text: '// TODO(tickswap): Pid.kd changed type from number to number[]: write how an old value becomes a new one' },
+    ]);
+    const patch = await loadOnRobot(dir);
+    const pid = new Pid({ kp: 1, kd: 0.5 });
+    const live = new LiveSystem(Namespace.of('0', BEHAVIOUR_CLASSES), { pid });
+    expect(() => live.update(patch)).toThrow(/TODO\(tickswap\): Pid\.kd changed type from number to number\[\]/);
+    expect(live.namespace.version).toBe('0');
+    expect(live.root.pid).toBe(pid);
+    expect(pid).toBeInstanceOf(Pid);
+    expect(pid.kd).toBe(0.5);
+  });
+
+  it('gives no files when no behaviour class changed', () => {
+    const comment = edited(before, 'pid.ts', (t) => t.replace('/** Settings of a', '/** The settings of a'));
+    expect(derivePatchPackage({ before, after: comment, from: '0', to: '1', origin: 'x' }).files.size).toBe(0);
+  });
+
+  it('refuses to overwrite a package that exists', async () => {
+    const derived = derivePatchPackage({ before, after: renamed, from: '0', to: '1', origin: 'x' });
+    await writePatchPackage(dir, derived);
+    await expect(writePatchPackage(dir, derived)).rejects.toThrow(DeriveError);
+    await expect(writePatchPackage(dir, derived)).rejects.toThrow(/^writePatchPackage failed: .*patch\.ts exists; choose another --out/);
+  });
+});
