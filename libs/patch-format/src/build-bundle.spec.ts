@@ -48,6 +48,7 @@ describe('buildBundle', () => {
     ['a composed patch', { 'patch.ts': "export default { from: '0', to: '2', steps: [] };" }, /patch.ts: is a composed patch; bundle each step as a patch of its own/],
     ['no default export', { 'patch.ts': 'export const patch = 1;' }, /patch.ts: the code has no default export/],
     ['code that throws as it loads', { 'patch.ts': "throw new Error('no config');\nexport default {};" }, /patch.ts: the code threw while loading \(Error: no config\)/],
+    ['a stub left to fill in', { 'patch.ts': PROBE, 'gain.ts': '// TODO(tickswap): Probe.n is new: write its value\nexport const gain = 3;' }, /has 1 stub\(s\) to fill in \(TODO\(tickswap\)\):\n {2}gain\.ts:1: \/\/ TODO\(tickswap\): Probe\.n is new: write its value\nwrite each migration/],
     ['a version the format does not allow', { 'patch.ts': "export default { from: '0', to: 'one two' };" }, /patch.ts: to: must be a version/],
   ];
 

@@ -1,5 +1,6 @@
 import { build, type BuildFailure, type Metafile } from 'esbuild';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { assembleBundle } from './assemble-bundle';
 import type { PatchBundle } from './bundle';
 import type { PatchStep } from '@tickswap/dsu';
@@ -9,6 +10,7 @@ import { CodeProblem, evaluatePatchCode } from './evaluate-patch-code';
 import { hostRequire } from './host-require';
 import { patchEntry } from './patch-entry';
 import { ShapeProblem } from './schema';
+import { STUB_MARKER, unfilledStubs } from './stub-marker';
 
 /** The packages a patch shares with the controller instead of bundling a copy. */
 export const RUNTIME_PACKAGES = ['@tickswap/*', 'rxjs'] as const;
@@ -59,6 +61,15 @@ function runtimeImports(metafile: Metafile, dir: string): string[] {
   return [...imports].sort();
 }
 
+/** Refuses a package whose own sources still hold a stub to fill in (a migration that would only throw). */
+function refuseStubs(metafile: Metafile, base: string, dir: string): void {
+  const own = Object.keys(metafile.inputs).filter((file) => !file.includes('node_modules/'));
+  const stubs = own.flatMap((file) => unfilledStubs(readFileSync(join(base, file), 'utf8')).map((stub) => `${file}:${stub.line}: ${stub.text}`));
+  if (stubs.length > 0) {
+    throw new BundleBuildError(`buildBundle failed: the patch in ${dir} has ${stubs.length} stub(s) to fill in (${STUB_MARKER}):\n  ${stubs.join('\n  ')}\nwrite each migration and remove its marker, then build again`);
+  }
+}
+
 function runtimeModule(id: string, dir: string): unknown {
   try {
     return hostRequire(id);
@@ -77,7 +88,9 @@ function runtimeModule(id: string, dir: string): unknown {
  * `rxjs`) as imports, so that on the robot the patch's classes extend the
  * very classes the controller runs. The bundled code is then evaluated here
  * (with this process's own runtime packages) to read the patch it exports,
- * and its declared changes go into the bundle. Throws `BundleBuildError`.
+ * and its declared changes go into the bundle. A package that still has a
+ * stub to fill in (a `// TODO(tickswap)` comment, as `tickswap patch new`
+ * marks them) is refused. Throws `BundleBuildError`.
  *
  * @example
  * const bundle = await buildBundle('patches/pid-integral-limit');
@@ -86,6 +99,7 @@ function runtimeModule(id: string, dir: string): unknown {
 export async function buildBundle(dir: string): Promise<PatchBundle> {
   const entry = patchEntry(dir, 'buildBundle');
   const { code, metafile } = await bundleCode(dirname(entry), entry);
+  refuseStubs(metafile, dirname(entry), dir);
   const modules = Object.fromEntries(runtimeImports(metafile, dir).map((id) => [id, runtimeModule(id, dir)]));
   try {
     const patch = evaluatePatchCode(code, modules, `tickswap-patch/${dir}/patch.js`);

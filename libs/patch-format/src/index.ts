@@ -32,6 +32,7 @@ export { bundleDigest } from './bundle-digest';
 export { describePatch } from './describe-patch';
 export { assembleBundle } from './assemble-bundle';
 export { buildBundle, RUNTIME_PACKAGES } from './build-bundle';
+export { STUB_MARKER, unfilledStubs } from './stub-marker';
 export { importPatchPackage } from './import-patch-package';
 export { signBundle } from './sign-bundle';
 export type { ParseOptions } from './parse-bundle';
