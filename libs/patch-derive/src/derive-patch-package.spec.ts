@@ -1,15 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as behaviours from '@tickswap/behaviours';
 import { BEHAVIOUR_CLASSES, Pid } from '@tickswap/behaviours';
 import { LiveSystem, Namespace } from '@tickswap/dsu';
-import { buildBundle, loadBundle, signBundle, trustKeys, verifyBundle } from '@tickswap/patch-format';
+import { buildBundle, BundleBuildError, importPatchPackage, loadBundle, signBundle, trustKeys, unfilledStubs, verifyBundle } from '@tickswap/patch-format';
 import { derivePatchPackage } from './derive-patch-package';
 import { DeriveError } from './errors';
 import { edited, shippedSources } from './testing/source-fixtures';
-import { unfilledStubs } from './stub-marker';
 import { writePatchPackage } from './write-patch-package';
 
 const before = shippedSources();
@@ -26,7 +24,9 @@ const retyped = edited(before, 'pid.ts', (t) => t.replace('kd: number;', 'kd: nu
 
 let dir = '';
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tickswap-derive-'));
+  // Inside the workspace (its tmp/ is ignored), so a package imported in this process resolves @tickswap/*.
+  await mkdir(join(__dirname, '..', 'tmp'), { recursive: true });
+  dir = await mkdtemp(join(__dirname, '..', 'tmp', 'derive-'));
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -57,14 +57,17 @@ describe('derivePatchPackage', () => {
     expect(migrated.update(0, 0.001)).toBeCloseTo(1 + integral + 0.001 + 0.25, 6);
   });
 
-  it('emits a marked stub for a field whose type changed; the built patch migrates nothing and leaves the state as it was', async () => {
+  it('emits a marked stub for a field whose type changed: the package is refused at build, and its stub applied anyway migrates nothing', async () => {
     const derived = derivePatchPackage({ before, after: retyped, from: '0', to: '1', origin: 'shipped -> edited' });
     expect(derived.changes.stubs.map((stub) => stub.message)).toEqual(['Pid.kd changed type from number to number[]: write how an old value becomes a new one']);
     await writePatchPackage(dir, derived);
     expect(unfilledStubs(await readFile(join(dir, 'patch.ts'), 'utf8'))).toEqual([
       { line: expect.any(Number), text: '// TODO(tickswap): Pid.kd changed type from number to number[]: write how an old value becomes a new one' },
     ]);
-    const patch = await loadOnRobot(dir);
+    await expect(buildBundle(dir)).rejects.toThrow(BundleBuildError);
+    await expect(buildBundle(dir)).rejects.toThrow(/has 1 stub\(s\) to fill in/);
+    // In-process (at a desk, unbundled) nothing refuses it before the update: the stub throws and the update is undone.
+    const patch = importPatchPackage(dir);
     const pid = new Pid({ kp: 1, kd: 0.5 });
     const live = new LiveSystem(Namespace.of('0', BEHAVIOUR_CLASSES), { pid });
     expect(() => live.update(patch)).toThrow(/TODO\(tickswap\): Pid\.kd changed type from number to number\[\]/);

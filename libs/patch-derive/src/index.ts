@@ -13,7 +13,6 @@ export { guessRenames, RENAME_THRESHOLD, renameCandidates, renameScore } from '.
 export type { DerivedChanges, DerivedClassChange, DerivedRename, Retyped, StubNote } from './derived-changes';
 export type { RenameChoices } from './derive-changes';
 export { deriveChanges } from './derive-changes';
-export { STUB_MARKER, unfilledStubs } from './stub-marker';
 export type { ManifestOptions } from './manifest-code';
 export { manifestCode } from './manifest-code';
 export type { PackageModulesOptions } from './package-modules';
@@ -21,3 +20,5 @@ export { packageModules } from './package-modules';
 export type { DerivedPackage, DerivePackageOptions } from './derive-patch-package';
 export { derivePatchPackage } from './derive-patch-package';
 export { writePatchPackage } from './write-patch-package';
+export { changeLines } from './change-lines';
+export { nextVersion, parseRenameChoices } from './rename-choices';

@@ -1,5 +1,5 @@
 import type { DerivedChanges, DerivedClassChange } from './derived-changes';
-import { STUB_MARKER } from './stub-marker';
+import { STUB_MARKER } from '@tickswap/patch-format';
 
 /** What the manifest says beyond the changes: versions and where they were derived from. */
 export interface ManifestOptions {

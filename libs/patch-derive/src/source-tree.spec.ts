@@ -40,6 +40,7 @@ describe('readGitSources', () => {
     await write({ 'src/pid.ts': 'new', 'src/more.ts': 'more' });
     expect(readGitSources('HEAD', join(root, 'src'))).toEqual(new Map([['pid.ts', 'old']]));
     expect(readSources('HEAD', join(root, 'src'))).toEqual(new Map([['pid.ts', 'old']]));
+    expect(readSources(`HEAD:${join(root, 'src')}`, '/elsewhere')).toEqual(new Map([['pid.ts', 'old']]));
     expect(readSources(join(root, 'src'), join(root, 'src')).get('pid.ts')).toBe('new');
   });
 

@@ -60,13 +60,17 @@ export function readGitSources(ref: string, dir: string): SourceTree {
 }
 
 /**
- * Reads `from` as a folder when one exists at that path, else as a git ref
- * of the folder `dir` (the `--from` of `tickswap patch new`).
+ * Reads `from` (the `--from` of `tickswap patch new`) as a folder when one
+ * exists at that path; else as `<ref>:<folder>`, that folder at a git ref;
+ * else as a git ref of the folder `dir`.
  *
  * @example
  * readSources('HEAD', 'libs/behaviours/src');  // the committed version
+ * readSources('HEAD:libs/behaviours/src', '/tmp/copy'); // the committed version, for a copy outside the repository
  * readSources('/tmp/old-src', 'libs/behaviours/src'); // a folder
  */
 export function readSources(from: string, dir: string): SourceTree {
-  return statSync(from, { throwIfNoEntry: false })?.isDirectory() === true ? readSourceDir(from) : readGitSources(from, dir);
+  if (statSync(from, { throwIfNoEntry: false })?.isDirectory() === true) return readSourceDir(from);
+  const [, ref, folder] = /^([^:]+):(.+)$/.exec(from) ?? [];
+  return ref !== undefined && folder !== undefined ? readGitSources(ref, folder) : readGitSources(from, dir);
 }
