@@ -12,6 +12,8 @@ export interface CommandArgs {
   readonly positionals: readonly string[];
   /** The value of `--name`, if given. */
   option(name: string): string | undefined;
+  /** Whether the flag `--name` (an option without a value) was given. */
+  flag(name: string): boolean;
   /** The value of `--name`; a usage error if it is missing. */
   required(name: string): string;
 }
@@ -32,7 +34,8 @@ function usageError(command: Synopsis, problem: string): CliUsageError {
 
 /**
  * Parses a subcommand's arguments: exactly `positionals` positional
- * arguments and the named options, each taking a value. Returns undefined
+ * arguments, the named options, each taking a value, and the `flags`,
+ * which take none. Returns undefined
  * for `--help` (after printing the usage line); throws {@link CliUsageError},
  * with the usage line, for anything else it cannot read.
  *
@@ -40,8 +43,11 @@ function usageError(command: Synopsis, problem: string): CliUsageError {
  * const args = commandArgs({ name: 'patch sign', synopsis: '<bundle.json> --key <file>' }, argv, ['key', 'out'], 1);
  * args?.required('key');
  */
-export function commandArgs(command: Synopsis, args: readonly string[], names: readonly string[], positionals: number): CommandArgs | undefined {
-  const options = Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
+export function commandArgs(command: Synopsis, args: readonly string[], names: readonly string[], positionals: number, flags: readonly string[] = []): CommandArgs | undefined {
+  const options = {
+    ...Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
+    ...Object.fromEntries(flags.map((name) => [name, { type: 'boolean' as const }])),
+  };
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
@@ -55,12 +61,14 @@ export function commandArgs(command: Synopsis, args: readonly string[], names: r
   if (parsed.positionals.length !== positionals) {
     throw usageError(command, `expected ${positionals} argument(s), got ${parsed.positionals.length}`);
   }
-  const values = parsed.values as Readonly<Record<string, string | undefined>>;
+  const values = parsed.values as Readonly<Record<string, string | boolean | undefined>>;
+  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
   return {
     positionals: parsed.positionals,
-    option: (name) => values[name],
+    option: text,
+    flag: (name) => values[name] === true,
     required(name) {
-      const value = values[name];
+      const value = text(name);
       if (value === undefined || value === '') throw usageError(command, `--${name} is required`);
       return value;
     },

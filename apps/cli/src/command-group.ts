@@ -9,6 +9,8 @@ export interface SubcommandSpec extends Synopsis {
   readonly summary: string;
   /** Its `--name value` options. */
   readonly options: readonly string[];
+  /** Its `--name` flags, which take no value. */
+  readonly flags?: readonly string[];
   /** How many positional arguments it takes. */
   readonly positionals: number;
   run(args: CommandArgs): Promise<number>;
@@ -27,7 +29,7 @@ export function subcommand(spec: SubcommandSpec): Subcommand {
     synopsis,
     summary,
     async run(argv) {
-      const args = commandArgs(spec, argv, spec.options, spec.positionals);
+      const args = commandArgs(spec, argv, spec.options, spec.positionals, spec.flags);
       return args === undefined ? 0 : spec.run(args);
     },
   };
