@@ -91,12 +91,12 @@ export class PatchAgent<P> {
   }
 
   /**
-   * Publishes tick statistics or a tick window (QoS 0). Returns `false`, and
-   * drops them, while offline. Not for the tick itself: it encodes JSON
-   * (allocates); call it once a second and after commits, between ticks.
+   * Publishes a telemetry message (statistics, an update, a tick window;
+   * QoS 0). Returns `false`, and drops it, while offline. Not for the tick
+   * itself: it encodes JSON (allocates); call it between ticks.
    *
    * @example
-   * agent.publishTicks({ kind: 'stats', version: '2', ticks: 1000, missed: 0, faulted: 0, latenessMs, busyMs });
+   * telemetry.addSink({ publish: (_topic, message) => Promise.resolve(void agent.publishTicks(message)) });
    */
   publishTicks(body: TicksBody): boolean {
     if (this.link === undefined || !this.link.connected) return false;
