@@ -15,6 +15,8 @@ export interface PublishPatchOptions {
   readonly timeoutMs?: number;
   /** Every result of this patch, intermediate stages included, as it arrives. */
   readonly onStage?: (result: ResultMessage) => void;
+  /** Called once connected and subscribed, as the bundle is handed to the broker: where publish -> outcome latency starts. */
+  readonly onPublish?: () => void;
 }
 
 const payloadOf = (bundle: string | Uint8Array | object): Buffer =>
@@ -78,6 +80,7 @@ export async function publishPatch(bundle: string | Uint8Array | object, options
         reject(new ResultTimeoutError(`publishPatch failed: no final result from robot '${options.robot}' within ${timeoutMs} ms, ${why}`, lastStage));
       }, timeoutMs);
     });
+    options.onPublish?.();
     const published = link.publish(topics.patch, payload, { qos: 1, correlation }).catch((error: Error) => {
       const code = (error as Error & { code?: number }).code;
       throw new PatchPublishError(

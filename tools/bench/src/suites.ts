@@ -2,6 +2,7 @@ import { downtimeSuite } from './downtime/downtime-suite';
 import { dynamixelSuite } from './dynamixel/dynamixel-suite';
 import { gateSuite } from './gate/gate-suite';
 import { loopSuite } from './loop/loop-suite';
+import { mqttSuite } from './mqtt/mqtt-suite';
 import { serialSuite } from './serial/serial-suite';
 import { simSuite } from './sim/sim-suite';
 import { dsuSuite } from './dsu/dsu-suite';
@@ -18,4 +19,5 @@ export const SUITES: readonly BenchSuite[] = [
   serialSuite,
   downtimeSuite,
   gateSuite,
+  mqttSuite,
 ];
