@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { REFERENCE_ROBOT_PATH } from '@tickswap/robots';
 import { TIMING_MODES, type TimingMode } from '@tickswap/control-loop';
+import { DEV_OPTIONS, DEV_USAGE, devArgs, type DevArgs } from './dev-args';
 import { HOT_SWAP_OPTIONS, HOT_SWAP_USAGE, hotSwapArgs, type HotSwapArgs } from './hot-swap-args';
 import { MQTT_OPTIONS, MQTT_USAGE, mqttArgs, type MqttArgs } from './mqtt-args';
 import { TELEMETRY_OPTIONS, TELEMETRY_USAGE, telemetryArgs, type TelemetryArgs } from './telemetry-args';
@@ -11,7 +12,7 @@ export const BUS_KINDS = ['sim', 'pty', 'serial'] as const;
 export type BusKind = (typeof BUS_KINDS)[number];
 
 /** The controller's command line, parsed and checked. */
-export interface ControllerArgs extends HotSwapArgs, MqttArgs, TelemetryArgs {
+export interface ControllerArgs extends HotSwapArgs, MqttArgs, TelemetryArgs, DevArgs {
   readonly help: boolean;
   readonly rateHz: number;
   readonly timing: TimingMode;
@@ -55,6 +56,7 @@ their torque turned off first.
 ${HOT_SWAP_USAGE}
 ${MQTT_USAGE}
 ${TELEMETRY_USAGE}
+${DEV_USAGE}
   -h, --help          this text`;
 
 function positive(option: string, text: string | undefined, fallback: number, unit: string): number {
@@ -92,6 +94,7 @@ export function parseControllerArgs(argv: readonly string[]): ControllerArgs {
         ...HOT_SWAP_OPTIONS,
         ...MQTT_OPTIONS,
         ...TELEMETRY_OPTIONS,
+        ...DEV_OPTIONS,
       },
       strict: true,
       allowPositionals: false,
@@ -135,5 +138,6 @@ export function parseControllerArgs(argv: readonly string[]): ControllerArgs {
     ...hotSwapArgs(values, (message) => new ControllerUsageError(message)),
     ...mqttArgs(values, (message) => new ControllerUsageError(message)),
     ...telemetryArgs(values, (message) => new ControllerUsageError(message)),
+    ...devArgs(values, (message) => new ControllerUsageError(message)),
   };
 }

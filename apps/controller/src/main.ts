@@ -16,6 +16,7 @@ import { BundleStore } from './bundle-store';
 import { restoreUpdates } from './restore-updates';
 import { loadTrustedKeys } from './trusted-keys';
 import { followUpdates } from './update-agent';
+import { startDevMode } from './dev-mode';
 
 const STATUS_INTERVAL_MS = 250;
 
@@ -73,7 +74,9 @@ async function main(): Promise<number> {
   if (restored.message !== undefined) console.log(restored.message);
   const print = (line: string): void => void process.stdout.write(`${interactive ? '\n' : ''}${line}\n`);
   // Every patch (--patch or over MQTT) is proven on the simulator, from a copy of the live state, before its update is prepared.
-  const gate = new ControllerGate(controller, { robot, restored, base: BASE_VERSION, print });
+  // Live development gates every save on a short horizon: the engineer waits for it.
+  const gateOptions = args.devDir === undefined ? {} : { options: { horizonS: args.devHorizonS } };
+  const gate = new ControllerGate(controller, { robot, restored, base: BASE_VERSION, print, ...gateOptions });
   await gate.start();
   // Statistics, update windows, the dashboard and /metrics, the recording: all off the loop.
   const telemetry = await startControllerTelemetry(controller, { ...args, pose: choice.groundTruth ?? mission.odometry.pose, print }).catch(async (error: unknown) => {
@@ -95,6 +98,7 @@ async function main(): Promise<number> {
     throw error;
   });
   const closeUpdates = await followUpdates(controller, { ...args, print, gate });
+  const closeDev = await startDevMode(controller, { ...args, print, gate });
   const status = setInterval(showStatus, STATUS_INTERVAL_MS);
   const timeout = args.durationS === undefined ? undefined : setTimeout(stop, args.durationS * 1000);
 
@@ -103,6 +107,7 @@ async function main(): Promise<number> {
   await telemetry.close();
   // After the motors: the fleet then sees the robot offline.
   await stopMqtt();
+  await closeDev();
   await closeUpdates();
   await gate.close();
   await choice.close();
