@@ -1,8 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { Command } from './commands';
-
-const CONTROLLER_MAIN = join(__dirname, '..', '..', 'controller', 'src', 'main.ts');
+import { runController } from './controller-process';
 
 /**
  * `tickswap run [options]`: the controller in this terminal (the same process
@@ -14,19 +11,5 @@ const CONTROLLER_MAIN = join(__dirname, '..', '..', 'controller', 'src', 'main.t
  */
 export const runCommand: Command = {
   summary: 'run the controller on the simulated robot (the process `npm start` runs)',
-  run(args) {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--conditions=@tickswap/source', '--import', 'tsx', CONTROLLER_MAIN, ...args], {
-        stdio: 'inherit',
-      });
-      // The terminal delivers Ctrl-C to the whole process group; the controller handles it.
-      const ignore = (): void => undefined;
-      process.on('SIGINT', ignore);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        process.off('SIGINT', ignore);
-        resolve(code ?? 1);
-      });
-    });
-  },
+  run: (args) => runController(args),
 };
