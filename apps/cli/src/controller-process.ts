@@ -17,10 +17,14 @@ export function runController(args: readonly string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--conditions=@tickswap/source', '--import', 'tsx', CONTROLLER_MAIN, ...args], { stdio: 'inherit' });
     const ignore = (): void => undefined;
+    // SIGTERM is sent to this process alone (a service manager, a test): the controller must get it to stop its motors.
+    const pass = (): void => void child.kill('SIGTERM');
     process.on('SIGINT', ignore);
+    process.on('SIGTERM', pass);
     child.on('error', reject);
     child.on('close', (code) => {
       process.off('SIGINT', ignore);
+      process.off('SIGTERM', pass);
       resolve(code ?? 1);
     });
   });
