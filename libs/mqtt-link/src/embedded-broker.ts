@@ -27,7 +27,8 @@ export async function startEmbeddedBroker(options: { port?: number; host?: strin
   const host = options.host ?? '127.0.0.1';
   const aedes = await Aedes.createBroker();
   const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
+  // As Mosquitto with set_tcp_nodelay: small packets answering each other must not wait for delayed ACKs.
+  const server = createServer({ noDelay: true }, (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     aedes.handle(socket);
