@@ -1,26 +1,14 @@
 import type { StatusMessage, TicksMessage } from '@tickswap/mqtt-link';
-import type { TickStatisticsMessage } from '@tickswap/telemetry';
+import { statisticsMessage } from '@tickswap/telemetry/testing';
 import { MonitorView } from './monitor-view';
 import { sparkline } from './sparkline';
 import { TerminalFrame } from './terminal-frame';
 
 const envelope = { v: 1, robot: 'sim-1', at: '2026-12-04T10:00:00.000Z' } as const;
-const statistics = (second: number, p99: number, fields: Partial<TickStatisticsMessage> = {}): TicksMessage => ({
+const statistics = (second: number, p99: number): TicksMessage => ({
   ...envelope,
-  type: 'tick-statistics',
-  atMs: (second + 1) * 1000,
-  firstTick: second * 1000,
-  ticks: 1000,
-  sampledTicks: 1000,
-  rateHz: 999.9,
-  nominalRateHz: 1000,
-  latenessUs: { p50: 2, p99, max: p99 * 2 },
-  computeUs: { p50: 31, p99: 52, max: 1200 },
-  missedTicks: 0,
-  faultedTicks: 0,
-  version: 0,
+  ...statisticsMessage({ firstTick: second * 1000, rateHz: 999.9, latenessUs: { p50: 2, p99, max: p99 * 2 }, computeUs: { p50: 31, p99: 52, max: 1200 }, version: 0 }),
   totals: { ticks: (second + 1) * 1000, missedTicks: 3, faultedTicks: 0 },
-  ...fields,
 });
 const online: StatusMessage = { ...envelope, state: 'online', version: '1', loopHz: 999.8, uptimeS: 62, lastUpdate: null };
 

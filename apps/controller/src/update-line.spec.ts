@@ -1,20 +1,8 @@
 import type { UpdateLogEntry } from '@tickswap/control-loop';
+import { logEntry } from '../test/log-entry';
 import { formatUpdate } from './update-line';
 
-const base: UpdateLogEntry = {
-  event: 'committed',
-  id: 'pid-integral-limit',
-  from: '0',
-  to: '1',
-  policy: 'prepared',
-  version: '1',
-  tick: 1002,
-  at: 1002.4,
-  reason: undefined,
-  failure: undefined,
-  downtime: { boundaryMs: 0.0413, latenessMs: 0.002, missedTicks: 0 },
-  preparation: { elapsedMs: 1, workMs: 0.52, slices: 1, instances: 5 },
-};
+const base = logEntry();
 
 describe('formatUpdate', () => {
   it('gives a commit with its downtime and preparation', () => {

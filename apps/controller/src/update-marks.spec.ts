@@ -3,41 +3,26 @@ import { loadRobotDescription, REFERENCE_ROBOT_PATH } from '@tickswap/robots';
 import { schemaErrors, TELEMETRY_SCHEMAS, type TelemetryMessage, type TickWindowMessage, type UpdateMessage } from '@tickswap/telemetry';
 import { VirtualTimeScheduler } from 'rxjs';
 import { demoPatch } from '../test/demo-patch';
+import { logEntry } from '../test/log-entry';
 import { startControllerTelemetry } from './controller-telemetry';
 import { createSimulatedController } from './simulated-controller';
 import { updateMark } from './update-marks';
 
 const robot = loadRobotDescription(REFERENCE_ROBOT_PATH);
-const downtime = { boundaryMs: 0.21, latenessMs: 0.01, missedTicks: 0 };
-const entry = (fields: Partial<UpdateLogEntry>): UpdateLogEntry => ({
-  event: 'committed',
-  id: 'pid-integral-limit',
-  from: '0',
-  to: '1',
-  policy: 'prepared',
-  version: '1',
-  tick: 1002,
-  at: 1003,
-  reason: undefined,
-  failure: undefined,
-  downtime,
-  preparation: undefined,
-  ...fields,
-});
 
 describe('updateMark', () => {
   it('marks a commit from the patch version to its target, with the boundary pause measured', () => {
-    expect(updateMark(entry({}))).toEqual({ tick: 1002, kind: 'commit', from: '0', to: '1', pauseMs: 0.21, id: 'pid-integral-limit' });
+    expect(updateMark(logEntry({}))).toEqual({ tick: 1002, kind: 'commit', from: '0', to: '1', pauseMs: 0.0413, id: 'pid-integral-limit' });
   });
 
   it('marks a rollback back from the target to the version running again, with why', () => {
-    const rolledBack = entry({ event: 'rolled-back', version: '0', tick: 1003, reason: 'watch: NaN in the commands', failure: 'nan' });
-    expect(updateMark(rolledBack)).toEqual({ tick: 1003, kind: 'rollback', from: '1', to: '0', pauseMs: 0.21, id: 'pid-integral-limit', reason: 'watch: NaN in the commands' });
+    const rolledBack = logEntry({ event: 'rolled-back', version: '0', tick: 1003, reason: 'watch: NaN in the commands', failure: 'nan' });
+    expect(updateMark(rolledBack)).toEqual({ tick: 1003, kind: 'rollback', from: '1', to: '0', pauseMs: 0.0413, id: 'pid-integral-limit', reason: 'watch: NaN in the commands' });
   });
 
   it('marks nothing for outcomes that swapped nothing', () => {
-    for (const event of ['kept', 'refused', 'abandoned', 'failed', 'rollback-failed'] as const) expect(updateMark(entry({ event, downtime: undefined }))).toBeUndefined();
-    expect(updateMark(entry({ tick: undefined }))).toBeUndefined();
+    for (const event of ['kept', 'refused', 'abandoned', 'failed', 'rollback-failed'] as const) expect(updateMark(logEntry({ event, downtime: undefined }))).toBeUndefined();
+    expect(updateMark(logEntry({ tick: undefined }))).toBeUndefined();
   });
 });
 

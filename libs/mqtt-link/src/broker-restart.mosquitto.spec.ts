@@ -6,26 +6,13 @@ import { fakeBundle } from './testing/fake-pipeline';
 import { FleetMosquitto } from './testing/fleet-mosquitto';
 import { ResultWatch } from './testing/result-watch';
 import { startTestAgent, type TestAgent } from './testing/start-test-agent';
+import { statisticsMessage } from '@tickswap/telemetry/testing';
 import type { TicksBody } from './ticks-message';
 import { topicsOf } from './topics';
 
 jest.setTimeout(20_000);
 
-const stats: TicksBody = {
-  type: 'tick-statistics',
-  atMs: 1000,
-  firstTick: 0,
-  ticks: 1000,
-  sampledTicks: 1000,
-  rateHz: 1000,
-  nominalRateHz: 1000,
-  latenessUs: { p50: 10, p99: 50, max: 100 },
-  computeUs: { p50: 100, p99: 200, max: 300 },
-  missedTicks: 0,
-  faultedTicks: 0,
-  version: 1,
-  totals: { ticks: 1000, missedTicks: 0, faultedTicks: 0 },
-};
+const stats: TicksBody = statisticsMessage();
 describe('PatchAgent when Mosquitto goes away (persistence on, as in the fleet template)', () => {
   let fleet: FleetMosquitto;
   const operator = () => fleet.as('operator');

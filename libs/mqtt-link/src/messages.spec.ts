@@ -4,6 +4,7 @@ import { encodeMessage } from './message-codec';
 import { decodeResultMessage, isFinalResult, type ResultMessage } from './result-message';
 import { decodeStatusMessage, type StatusMessage } from './status-message';
 import type { UpdateMessage } from '@tickswap/telemetry';
+import { statisticsMessage } from '@tickswap/telemetry/testing';
 import { decodeTicksMessage, type TicksMessage } from './ticks-message';
 
 const envelope = { v: 1, robot: 'wheelie-7', at: '2025-03-01T10:00:00.000Z' } as const;
@@ -92,22 +93,7 @@ describe('status and ticks messages', () => {
 
   it('round-trips the telemetry messages on the ticks topic, and names the field a bad one breaks', () => {
     const update: UpdateMessage = { type: 'update', kind: 'commit', tick: 41, atMs: 41.002, from: '0', to: '1', pauseMs: 0.21, nextLatenessUs: null, missedTicks: 0, id: 'pid-gain-2' };
-    const stats: TicksMessage = {
-      ...envelope,
-      type: 'tick-statistics',
-      atMs: 1000,
-      firstTick: 0,
-      ticks: 1000,
-      sampledTicks: 1000,
-      rateHz: 999.8,
-      nominalRateHz: 1000,
-      latenessUs: { p50: 3, p99: 80, max: 400 },
-      computeUs: null,
-      missedTicks: 1,
-      faultedTicks: 0,
-      version: 1,
-      totals: { ticks: 1000, missedTicks: 1, faultedTicks: 0 },
-    };
+    const stats: TicksMessage = { ...envelope, ...statisticsMessage({ rateHz: 999.8, latenessUs: { p50: 3, p99: 80, max: 400 }, computeUs: null }) };
     const columns = { latenessUs: [2], computeUs: [9], readUs: [1], updateUs: [5], writeUs: [1], commitUs: [Number.NaN], missed: [0], faulted: [false], version: [0] };
     const window = { ...envelope, type: 'tick-window', update, firstTick: 41, complete: false, ...columns } as const;
     expect(decodeTicksMessage(encodeMessage(stats))).toEqual(stats);

@@ -5,6 +5,7 @@ import { Subject } from 'rxjs';
 import { parseExposition } from './testing/prometheus-parse';
 import { markCommit, runTelemetry, SCRIPT } from '../test/run-telemetry';
 import { connectSse, fetchText } from './testing/sse-client';
+import { statisticsMessage } from './testing/statistics-message';
 import { TelemetryConfigError } from './telemetry-config-error';
 import type { TelemetryMessage, TickStatisticsMessage } from './telemetry-messages';
 import { startTelemetryServer, type TelemetryServer } from './telemetry-server';
@@ -17,22 +18,8 @@ function drivenSource(past: TelemetryMessage[] = []): TelemetrySource & { live: 
 }
 
 /** A statistics message; `padding` makes it as big as wanted (an extra field the stream passes on as it is). */
-const statistics = (firstTick: number, padding = ''): TickStatisticsMessage => ({
-  type: 'tick-statistics',
-  atMs: firstTick,
-  firstTick,
-  ticks: 1000,
-  sampledTicks: 1000,
-  rateHz: 1000,
-  nominalRateHz: 1000,
-  latenessUs: { p50: 1, p99: 2, max: 3 },
-  computeUs: { p50: 1, p99: 2, max: 3 },
-  missedTicks: 0,
-  faultedTicks: 0,
-  version: 1,
-  totals: { ticks: firstTick + 1000, missedTicks: 0, faultedTicks: 0 },
-  ...(padding.length > 0 ? { padding } : {}),
-});
+const statistics = (firstTick: number, padding = ''): TickStatisticsMessage =>
+  ({ ...statisticsMessage({ firstTick, atMs: firstTick }), ...(padding.length > 0 ? { padding } : {}) }) as TickStatisticsMessage;
 
 describe('startTelemetryServer', () => {
   const servers: TelemetryServer[] = [];

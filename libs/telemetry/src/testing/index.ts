@@ -5,3 +5,4 @@ export type { ReceivedEvent, SseClient } from './sse-client';
 export { connectSse, fetchText } from './sse-client';
 export type { ReadMessage } from './read-mcap';
 export { readIndexed, readStream } from './read-mcap';
+export { statisticsMessage } from './statistics-message';
