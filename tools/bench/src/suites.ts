@@ -1,3 +1,4 @@
+import { devSuite } from './dev/dev-suite';
 import { downtimeSuite } from './downtime/downtime-suite';
 import { dynamixelSuite } from './dynamixel/dynamixel-suite';
 import { gateSuite } from './gate/gate-suite';
@@ -20,4 +21,5 @@ export const SUITES: readonly BenchSuite[] = [
   downtimeSuite,
   gateSuite,
   mqttSuite,
+  devSuite,
 ];

@@ -1,0 +1,111 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '@tickswap/mqtt-link/testing';
+import type { BenchSuite } from '../suite';
+import { fmt, median, table } from '../statistics';
+import { DevProcess } from './dev-process';
+
+const EDITS = 20;
+const HORIZON_S = 2;
+const GOAL_MS = 1000;
+const TIMEOUT_MS = 120_000;
+const BEHAVIOURS = join(__dirname, '..', '..', '..', '..', 'libs', 'behaviours', 'src');
+
+/** Edit `n` of the PID: the integral renamed `integralSum` (odd edits) and back (even ones), each a derived rename. */
+function renameEdit(text: string, n: number): string {
+  const [from, to] = n % 2 === 1 ? ['integral', 'integralSum'] : ['integralSum', 'integral'];
+  return text.replace(`'${from}',`, `'${to}',`).replace(`  ${from} = 0;`, `  ${to} = 0;`).replace(new RegExp(`this\\.${from}\\b`, 'g'), `this.${to}`);
+}
+
+/** One measured save: its steps as the session timed them, and from the file's write to the commit line here. */
+interface Save {
+  readonly check: number;
+  readonly derive: number;
+  readonly build: number;
+  readonly gate: number;
+  readonly commit: number;
+  readonly total: number;
+  readonly observed: number;
+}
+
+const STEP = /dev save (\d+): committed, version \S+ runs: .*save -> committed (\d+) ms \(check (\d+), derive (\d+), build (\d+), gate (\d+), commit (\d+)\)/;
+
+async function measureSave(dev: DevProcess, pid: string, n: number): Promise<Save> {
+  const from = dev.lines.length;
+  const written = performance.now();
+  await writeFile(pid, renameEdit(await readFile(pid, 'utf8'), n));
+  const committed = await dev.next(/^update \S+: committed version /, from, TIMEOUT_MS);
+  const { match } = await dev.next(STEP, from, TIMEOUT_MS);
+  const [check, derive, build, gate, commit, total] = [3, 4, 5, 6, 7, 2].map((i) => Number(match[i]));
+  return { check, derive, build, gate, commit, total, observed: committed.line.at - written } as Save;
+}
+
+/**
+ * `npm run bench -- dev`: live development's save -> committed latency. The
+ * controller runs the simulated robot with `--dev` on a copy of the
+ * behaviours (gate horizon 2 s); 20 saves of the PID (its integral renamed,
+ * then back), each waited for until committed, split into the session's
+ * steps (type check, derivation, build, gate, commit), p50 and max, with
+ * the gate (the floor any gated patch pays) as the baseline.
+ *
+ * @example
+ * const body = await devSuite.run(console.log);
+ */
+export const devSuite: BenchSuite = {
+  name: 'dev',
+  title: 'Live development: save -> committed latency in tickswap dev',
+  async run(progress) {
+    const loadBefore = loadavg()[0] as number;
+    const dir = await mkdtemp(join(tmpdir(), 'tickswap-bench-dev-'));
+    const src = join(dir, 'src');
+    await cp(BEHAVIOURS, src, { recursive: true });
+    const dev = new DevProcess(['--dev', src, '--dev-horizon', String(HORIZON_S), '--journal', join(dir, 'updates.log'), '--broker-port', String(await freePort()), '--dashboard-port', '0']);
+    const saves: Save[] = [];
+    try {
+      await dev.next(/^dev: watching /, 0, TIMEOUT_MS);
+      progress('warm-up save (not counted)');
+      await measureSave(dev, join(src, 'pid.ts'), 1);
+      for (let n = 2; n <= EDITS + 1; n += 1) {
+        const save = await measureSave(dev, join(src, 'pid.ts'), n);
+        saves.push(save);
+        progress(`save ${n - 1}/${EDITS}: ${fmt(save.total, 0)} ms (observed ${fmt(save.observed, 0)} ms)`);
+      }
+    } finally {
+      await dev.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+    const loadAfter = loadavg()[0] as number;
+    const of = (pick: (s: Save) => number) => saves.map(pick);
+    const total = median(of((s) => s.total));
+    const gate = median(of((s) => s.gate));
+    const row = (name: string, pick: (s: Save) => number) => [name, fmt(median(of(pick)), 0), fmt(Math.max(...of(pick)), 0), `${fmt((100 * median(of(pick))) / total, 0)} %`];
+    return [
+      `\`tickswap dev\` (the controller with \`--dev\`) on the simulated reference robot at 1 kHz (precise timing, as \`npm start\`), watching a ` +
+        `copy of \`libs/behaviours/src\`; gate horizon ${HORIZON_S} s. ${EDITS} saves of \`pid.ts\`, each renaming the PID's integral ` +
+        '(`integral` -> `integralSum`, then back), each waited for until committed and kept; one warm-up save before them is not counted. ' +
+        `Load average ${fmt(loadBefore, 2)} when the suite started and ${fmt(loadAfter, 2)} when it ended, on ${cpus().length} cores shared with other work.`,
+      '',
+      "Steps as the session times them: type check of the sources (incremental), derivation and writing the patch package, build (esbuild) " +
+        'and signing, verify + load + the simulator gate (the baseline: what any gated patch pays), the hot swap up to the commit at a tick ' +
+        'boundary. "Observed": from writing the file to the commit line of the update log arriving here (adds the file watch, the 100 ms ' +
+        'quiet time an editor\'s save gets, and the output pipe). ms; share: of the median save -> committed.',
+      '',
+      table(
+        ['step', 'p50 ms', 'max ms', 'share of p50'],
+        [
+          row('type check', (s) => s.check),
+          row('derivation', (s) => s.derive),
+          row('build', (s) => s.build),
+          row('gate (baseline)', (s) => s.gate),
+          row('commit', (s) => s.commit),
+          row('save -> committed', (s) => s.total),
+          ['observed (file written -> commit line)', fmt(median(of((s) => s.observed)), 0), fmt(Math.max(...of((s) => s.observed)), 0), `${fmt((100 * median(of((s) => s.observed))) / total, 0)} %`],
+        ],
+      ),
+      '',
+      `- Goal save -> committed ≤ ${GOAL_MS} ms p50 with a ${HORIZON_S} s gate: ${total <= GOAL_MS ? 'met' : 'NOT met'} (${fmt(total, 0)} ms; ` +
+        `observed ${fmt(median(of((s) => s.observed)), 0)} ms). Everything but the gate adds ${fmt(total / gate, 2)}× the gate's ${fmt(gate, 0)} ms.`,
+    ].join('\n');
+  },
+};
