@@ -27,15 +27,17 @@ const pidHere = (): AnyClass => new Function('require', `${PID_CODE}\nreturn Pid
  * Patch `from` -> `from + 1` that replaces `Pid` by new code behaving as the
  * shipped class: every live PID instance is migrated at the commit, the
  * robot's behaviour does not change, so any number of them can follow each
- * other on a running robot. Signed with `key`.
+ * other on a running robot. Signed with `key`; `attempt` makes another
+ * patch of the same versions (a robot applies a patch id once).
  *
  * @example
  * const bundles = [0, 1, 2].map((k) => pidReplacement(k, key)); // 0->1, 1->2, 2->3
  */
-export function pidReplacement(from: number, key: KeyObject): SignedPatchBundle {
+export function pidReplacement(from: number, key: KeyObject, attempt = 0): SignedPatchBundle {
   const [fromVersion, toVersion] = [String(from), String(from + 1)];
   const declaration = describePatch({ from: fromVersion, to: toVersion, classes: { Pid: { kind: 'replace', code: pidHere() } } });
   const code = [
+    `// attempt ${attempt}`,
     PID_CODE,
     `module.exports = { default: { from: '${fromVersion}', to: '${toVersion}', classes: { Pid: { kind: 'replace', code: Pid } } } };`,
   ].join('\n');

@@ -66,7 +66,7 @@ interface Published {
 async function publishAll(fleet: FleetMosquitto, key: Parameters<typeof pidReplacement>[1], progress: (line: string) => void): Promise<Published> {
   const published: Published = { timings: [], bytes: 0, rolledBack: [] };
   for (let version = 0; version < WARM_UP + PATCHES; ) {
-    const bundle = pidReplacement(version, key);
+    const bundle = pidReplacement(version, key, published.rolledBack.length);
     let start = 0;
     const final = await publishPatch(bundle, { broker: fleet.as('operator'), robot: ROBOT, timeoutMs: 60_000, onPublish: () => (start = performance.now()) });
     const totalMs = performance.now() - start;
