@@ -41,6 +41,8 @@ describe('tickswap monitor', () => {
     await monitor.printed(/last update: commit 0 → 1 \(pid-integral-limit\) at tick \d+: pause [\d.]+ [µm]s, next tick [\d.]+ [µm]s late, \d+ missed/, WAIT);
     // The watch after the commit may roll it back (missed deadlines on a loaded machine): either is the robot's truth.
     await monitor.printed(/online, version 1, |last update: rollback 1 → 0/, WAIT);
+    // Every ticks, status and result message the robot sent passed its schema.
+    expect(monitor.output.stdout).not.toMatch(/unreadable messages/);
 
     const stream = await connectSse(`${url}/events`);
     await stream.waitFor(1);
