@@ -1,3 +1,4 @@
+import type { ClassMap } from './class-model';
 import { readClasses } from './read-classes';
 import { deriveChanges, type RenameChoices } from './derive-changes';
 import type { DerivedChanges } from './derived-changes';
@@ -19,11 +20,15 @@ export interface DerivePackageOptions {
   /** The root behaviour class (default `Behaviour`). */
   readonly root?: string;
   readonly choices?: RenameChoices;
+  /** The classes of `before` when already read (`readClasses`), so a session does not read the running version again. */
+  readonly beforeClasses?: ClassMap;
 }
 
 /** A derived patch package: its changes, and its files (path in the package -> text). */
 export interface DerivedPackage {
   readonly changes: DerivedChanges;
+  /** The classes of `after`, for the next derivation from it. */
+  readonly classes: ClassMap;
   readonly files: ReadonlyMap<string, string>;
 }
 
@@ -43,10 +48,11 @@ const SOURCES = 'src';
  */
 export function derivePatchPackage(options: DerivePackageOptions): DerivedPackage {
   const read = { root: options.root ?? 'Behaviour' };
-  const changes = deriveChanges(readClasses(options.before, read), readClasses(options.after, read), options.choices);
-  if (changes.classes.length === 0) return { changes, files: new Map() };
+  const classes = readClasses(options.after, read);
+  const changes = deriveChanges(options.beforeClasses ?? readClasses(options.before, read), classes, options.choices);
+  if (changes.classes.length === 0) return { changes, classes, files: new Map() };
   const fileOf = new Map(changes.classes.flatMap((change) => (change.file === undefined ? [] : [[change.name, change.file] as const])));
   const modules = packageModules(options.after, [...new Set(fileOf.values())], { packageName: options.packageName ?? '@tickswap/behaviours' });
   const manifest = manifestCode(changes, { ...options, moduleOf: (name) => `./${SOURCES}/${(fileOf.get(name) ?? '').replace(/\.ts$/, '')}` });
-  return { changes, files: new Map([['patch.ts', manifest], ...[...modules].map(([path, text]) => [`${SOURCES}/${path}`, text] as const)]) };
+  return { changes, classes, files: new Map([['patch.ts', manifest], ...[...modules].map(([path, text]) => [`${SOURCES}/${path}`, text] as const)]) };
 }

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { buildBundle, signBundle, trustKeys, type TrustedKeys } from '@tickswap/patch-format';
 import { asyncScheduler, debounceTime, Subject, type SchedulerLike, type Subscription } from 'rxjs';
 import { changeLines } from './change-lines';
+import type { ClassMap } from './class-model';
 import type { RenameChoices } from './derive-changes';
 import { derivePatchPackage } from './derive-patch-package';
 import type { DevHost } from './dev-host';
 import type { DevReport, DevTimings } from './dev-report';
+import { readClasses } from './read-classes';
 import { nextVersion } from './rename-choices';
 import { SourceCheck, type SourceCheckOptions } from './source-check';
 import { readSourceDir, type SourceTree } from './source-tree';
@@ -59,6 +61,7 @@ export class DevSession {
   private readonly trusted: TrustedKeys;
   private readonly changes = new Subject<void>();
   private running: SourceTree;
+  private runningClasses: ClassMap;
   private saves = 0;
   private queue: Promise<DevReport | undefined> = Promise.resolve(undefined);
   private watchers: FSWatcher[] = [];
@@ -66,6 +69,7 @@ export class DevSession {
 
   constructor(private readonly options: DevSessionOptions) {
     this.running = readSourceDir(options.src);
+    this.runningClasses = readClasses(this.running);
     this.check = new SourceCheck(options.src, options.check);
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     this.key = privateKey;
@@ -113,7 +117,7 @@ export class DevSession {
       const checkMs = performance.now() - started;
       if (errors.length > 0) return done({ outcome: 'type-errors', changes: [], message: `${errors.length} type error(s), fix them and save again:\n  ${errors.join('\n  ')}`, version, timings: { ...ZERO, checkMs } });
       started = performance.now();
-      const derived = derivePatchPackage({ before: this.running, after, from: version, to: nextVersion(version), origin: `running ${version} -> ${this.options.src} as saved`, packageName: this.options.packageName ?? '@tickswap/behaviours', choices: this.options.choices ?? {} });
+      const derived = derivePatchPackage({ before: this.running, after, from: version, to: nextVersion(version), origin: `running ${version} -> ${this.options.src} as saved`, packageName: this.options.packageName ?? '@tickswap/behaviours', choices: this.options.choices ?? {}, beforeClasses: this.runningClasses });
       const changes = changeLines(derived.changes);
       if (derived.files.size === 0) return done({ outcome: 'unchanged', changes, message: 'no behaviour class changed', version, timings: { ...ZERO, checkMs, deriveMs: performance.now() - started } });
       if (derived.changes.stubs.length > 0) {
@@ -129,7 +133,7 @@ export class DevSession {
       const bundle = signBundle(await buildBundle(dir), this.key);
       const buildMs = performance.now() - started;
       const outcome = await this.options.host.apply(bundle, this.trusted);
-      if (outcome.outcome === 'committed') this.running = after;
+      if (outcome.outcome === 'committed') [this.running, this.runningClasses] = [after, derived.classes];
       const timings = { checkMs, deriveMs, buildMs, gateMs: outcome.gateMs, commitMs: outcome.commitMs };
       return done({ outcome: outcome.outcome, changes, message: outcome.reason, version: outcome.version, timings, ...(outcome.downtime === undefined ? {} : { downtime: outcome.downtime }) });
     } catch (error) {

@@ -18,7 +18,19 @@ interface Declared {
   readonly superclass: string | null;
 }
 
-const printer = ts.createPrinter({ removeComments: true });
+const scanner = ts.createScanner(ts.ScriptTarget.ES2022, true);
+
+/**
+ * A node's code as its tokens, without comments or layout: two versions
+ * that differ only there read the same (scanning is far cheaper than
+ * printing the tree again).
+ */
+function tokens(node: ts.Node, source: ts.SourceFile): string {
+  scanner.setText(source.text, node.getStart(source), node.getEnd() - node.getStart(source));
+  const parts: string[] = [];
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) parts.push(scanner.getTokenText());
+  return parts.join(' ');
+}
 
 /** The class a heritage clause names (`Behaviour<number, number>` -> `Behaviour`, `ns.Pid` -> `Pid`). */
 function superclassOf(node: ts.ClassDeclaration): string | null {
@@ -71,7 +83,7 @@ function model(declared: Declared, source: ts.SourceFile, module: string): Class
     const field = found.get(name);
     return { name, type: field?.type ?? UNKNOWN_TYPE, initialiser: field?.initialiser?.getText(), usages: usages.get(name) ?? new Set() };
   });
-  return { name: declared.name, file: declared.file, superclass: declared.superclass, fields, code: printer.printNode(ts.EmitHint.Unspecified, declared.node, source), module };
+  return { name: declared.name, file: declared.file, superclass: declared.superclass, fields, code: tokens(declared.node, source), module };
 }
 
 /**
@@ -111,6 +123,6 @@ export function readClasses(tree: SourceTree, options: ReadClassesOptions = {}):
   };
   const behaviours = [...all.values()].filter((declared) => isBehaviour(declared, new Set([declared.name])));
   const nodes = new Set<ts.Node>(behaviours.map((declared) => declared.node));
-  const modules = new Map([...sources].map(([file, source]) => [file, source.statements.filter((s) => !nodes.has(s)).map((s) => printer.printNode(ts.EmitHint.Unspecified, s, source)).join('\n')]));
+  const modules = new Map([...sources].map(([file, source]) => [file, source.statements.filter((s) => !nodes.has(s)).map((s) => tokens(s, source)).join('\n')]));
   return new Map(behaviours.map((declared) => [declared.name, model(declared, sources.get(declared.file) as ts.SourceFile, modules.get(declared.file) ?? '')]));
 }
