@@ -42,6 +42,7 @@ export { verifyBundle } from './verify-bundle';
 export type { ModuleMap } from './evaluate-patch-code';
 export type { LoadOptions } from './load-bundle';
 export { loadBundle } from './load-bundle';
+export { BEHAVIOURS_PACKAGE, withRunningClasses } from './running-classes';
 export { keyId } from './ed25519-keys';
 export type { KeyPairFiles } from './key-files';
 export { generateKeyPair, readPrivateKey, readPublicKey } from './key-files';

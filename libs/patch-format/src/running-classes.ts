@@ -1,0 +1,32 @@
+import type { Namespace } from '@tickswap/dsu';
+import type { ModuleMap } from './evaluate-patch-code';
+
+/** The package whose classes a namespace runs (the behaviours), by default. */
+export const BEHAVIOURS_PACKAGE = '@tickswap/behaviours';
+
+/**
+ * `modules` with `packageName` showing the classes `namespace` runs: a
+ * patch derived from edited sources imports the classes it did not change
+ * from the package, and after earlier patches those must be the patched
+ * classes that run (the ones it extends and names), not the shipped ones.
+ * The package's other exports (helpers, constants) stay as they are. The
+ * package is read on first use, so a lazily loaded map stays lazy.
+ *
+ * @example
+ * const patch = loadBundle(verified, { modules: withRunningClasses(CONTROLLER_MODULES, live.namespace) });
+ */
+export function withRunningClasses(modules: ModuleMap, namespace: Namespace, packageName = BEHAVIOURS_PACKAGE): ModuleMap {
+  // Descriptors, not values: a module the map loads on first use is still loaded only then.
+  const { [packageName]: _package, ...others } = Object.getOwnPropertyDescriptors(modules);
+  const map = Object.defineProperties({}, others) as Record<string, unknown>;
+  let overlaid: unknown;
+  Object.defineProperty(map, packageName, {
+    enumerable: true,
+    get: () => {
+      const running = Object.fromEntries(namespace.names().map((name) => [name, namespace.get(name)]));
+      overlaid ??= Object.freeze({ ...(modules[packageName] as object), ...running });
+      return overlaid;
+    },
+  });
+  return Object.freeze(map);
+}
