@@ -61,7 +61,7 @@ export function runGateJob(request: GateRequest, cell: ProgressCell): GateVerdic
   cell.enter('loading', settings.ticks, settings.rateHz);
   const namespace = builder.attempt('running-version', () => runningNamespace(request.running, trustedKeys));
   const copies = namespace && builder.attempt('live-state', () => rebuild(request, namespace));
-  const patch = copies && builder.attempt('load', () => loadPatchSource(request.candidate, (namespace as Namespace).version, trustedKeys));
+  const patch = copies && builder.attempt('load', () => loadPatchSource(request.candidate, namespace as Namespace, trustedKeys));
   if (patch !== undefined) builder.versions = { from: patch.from, to: patch.to };
   const candidate: Candidate | undefined = patch && builder.attempt('declared-checks', () => ({ patch, checks: declaredChecks(patch) }));
   const loaded = performance.now();

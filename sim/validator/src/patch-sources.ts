@@ -20,18 +20,21 @@ function fromModule(path: string): Patch {
 }
 
 /**
- * Loads a patch for the version running before it: a module is required
+ * Loads a patch for the namespace running before it: a module is required
  * in this thread; a bundle is verified again (signature by a trusted key,
  * digest, version) and its code evaluated with this thread's runtime
- * modules. Throws an Error (or patch-format's typed errors) saying what was wrong.
+ * modules (with the classes `running` runs as its behaviours when the
+ * source asks for them). Throws an Error (or patch-format's typed errors)
+ * saying what was wrong.
  *
  * @example
- * const patch = loadPatchSource({ kind: 'module', path: '/work/robot/patches/pid/patch.ts' }, '0', undefined);
+ * const patch = loadPatchSource({ kind: 'module', path: '/work/robot/patches/pid/patch.ts' }, Namespace.of('0', BEHAVIOUR_CLASSES), undefined);
  */
-export function loadPatchSource(source: PatchSource, runningVersion: string, trustedKeys: TrustedKeys | undefined): Patch {
+export function loadPatchSource(source: PatchSource, running: Namespace, trustedKeys: TrustedKeys | undefined): Patch {
+  const runningVersion = running.version;
   if (source.kind === 'bundle') {
     if (trustedKeys === undefined) throw new Error(`bundle ${source.bundle.id} cannot be verified: the request has no trustedKeys; give the keys the robot trusts`);
-    return loadBundle(verifyBundle(source.bundle, { trustedKeys, runningVersion }), { modules: runtimeModules() });
+    return loadBundle(verifyBundle(source.bundle, { trustedKeys, runningVersion }), { modules: runtimeModules(source.classes === 'running' ? running : undefined) });
   }
   const patch = fromModule(source.path);
   if (patch.from !== runningVersion) {
@@ -50,6 +53,6 @@ export function loadPatchSource(source: PatchSource, runningVersion: string, tru
  */
 export function runningNamespace(running: RunningVersion, trustedKeys: TrustedKeys | undefined): Namespace {
   let namespace = Namespace.of(running.base, BEHAVIOUR_CLASSES);
-  for (const source of running.chain) namespace = namespace.apply(loadPatchSource(source, namespace.version, trustedKeys));
+  for (const source of running.chain) namespace = namespace.apply(loadPatchSource(source, namespace, trustedKeys));
   return namespace;
 }

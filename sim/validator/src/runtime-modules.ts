@@ -1,4 +1,5 @@
-import type { ModuleMap } from '@tickswap/patch-format';
+import type { Namespace } from '@tickswap/dsu';
+import { withRunningClasses, type ModuleMap } from '@tickswap/patch-format';
 
 /** The runtime's packages a patch may require, each loaded on first use (the worker starts faster without rxjs). */
 const PACKAGES = ['@tickswap/behaviours', '@tickswap/dsu', '@tickswap/motor-bus', '@tickswap/control-loop', '@tickswap/physics', '@tickswap/robots', 'rxjs'] as const;
@@ -7,16 +8,18 @@ const PACKAGES = ['@tickswap/behaviours', '@tickswap/dsu', '@tickswap/motor-bus'
  * The modules a bundle's code gets in the gate's worker (`loadBundle`'s
  * `modules`): this thread's own copies of the runtime's packages, so the
  * patch's classes extend the very classes the worker rebuilt the running
- * version from. Each is required the first time a patch asks for it.
+ * version from; given `running`, with `@tickswap/behaviours` showing its
+ * classes (after earlier patches, the patched ones). Each is required the
+ * first time a patch asks for it.
  *
  * @example
  * const patch = loadBundle(verified, { modules: runtimeModules() });
  */
-export function runtimeModules(): ModuleMap {
+export function runtimeModules(running?: Namespace): ModuleMap {
   const map: Record<string, unknown> = {};
   for (const id of PACKAGES) {
     // Required through the worker's CommonJS hooks: an import() would miss the TypeScript sources.
     Object.defineProperty(map, id, { enumerable: true, get: () => require(id) as unknown });
   }
-  return map;
+  return running === undefined ? map : withRunningClasses(map, running);
 }
