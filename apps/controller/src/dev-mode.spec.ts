@@ -2,21 +2,11 @@
 // simulated robot on virtual time (advanced a few milliseconds per turn of
 // the event loop) while a DevSession watches a copy of the behaviour sources
 // and the gate's worker thread judges each derived patch on wall time.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pid, SquareMission } from '@tickswap/behaviours';
-import { DevSession, type DevReport } from '@tickswap/patch-derive';
-import { loadRobotDescription, REFERENCE_ROBOT_PATH } from '@tickswap/robots';
-import { VirtualTimeScheduler } from 'rxjs';
+import { copyBehaviours, startDev, type SourcesCopy } from '../test/dev-fixture';
 import { driveWhile } from '../test/virtual-drive';
 import type { Controller } from './controller';
-import { ControllerGate } from './controller-gate';
-import { devPatchHost } from './dev-patch-host';
-import { createSimulatedController } from './simulated-controller';
-
-const robot = loadRobotDescription(REFERENCE_ROBOT_PATH);
-const BEHAVIOURS = join(__dirname, '..', '..', '..', 'libs', 'behaviours', 'src');
 
 /** What the robot was like after one tick's boundary. */
 interface Sample {
@@ -34,32 +24,18 @@ function sample(controller: Controller): Sample {
   return { version: controller.live.namespace.version, integral: heading.integralSum ?? heading.integral, x, y, corners: mission.cornersReached };
 }
 
-let src = '';
-let work = '';
+let copy: SourcesCopy;
 beforeEach(async () => {
-  work = await mkdtemp(join(tmpdir(), 'tickswap-dev-'));
-  src = join(work, 'behaviours');
-  await cp(BEHAVIOURS, src, { recursive: true });
+  copy = await copyBehaviours();
 });
-afterEach(() => rm(work, { recursive: true, force: true }));
-
-async function editPid(edit: (text: string) => string): Promise<void> {
-  const file = join(src, 'pid.ts');
-  await writeFile(file, edit(await readFile(file, 'utf8')));
-}
+afterEach(() => copy.remove());
+const editPid = (change: (text: string) => string) => copy.edit('pid.ts', change);
 
 describe('live development (DevSession on the controller)', () => {
   it('commits a saved edit with the state kept; a type error and a change that needs a migration leave the version alone', async () => {
-    const scheduler = new VirtualTimeScheduler();
-    const { controller } = createSimulatedController({ robot, scheduler, sideLength: 0.3 });
-    const gate = new ControllerGate(controller, { robot, restored: { sources: [], version: '0' }, base: '0', print: () => undefined, options: { horizonS: 2, timeLimitMs: 30_000 } });
-    await gate.start();
-    await controller.start();
+    const { scheduler, controller, reports, close } = await startDev(copy.src, join(copy.src, '..', 'packages'));
     const samples: Sample[] = [];
     controller.loop.ticks$.subscribe(() => samples.push(sample(controller)));
-    const reports: DevReport[] = [];
-    const session = new DevSession({ src, workDir: join(work, 'packages'), host: devPatchHost(controller, gate, 'prepared'), report: (r) => void reports.push(r), debounceMs: 50 });
-    session.start();
     await driveWhile(scheduler, () => sample(controller).corners < 1);
 
     // Rename the integral and add a bias: derived, gated, committed at a boundary.
@@ -89,12 +65,10 @@ describe('live development (DevSession on the controller)', () => {
     await editPid((t) => t.replace("bias: number = 'zero';", 'bias = 0;').replace('kd: number;', 'kd: number[];').replace("this.kd = gain('kd', options.kd ?? 0);", "this.kd = [gain('kd', options.kd ?? 0)];").replace('-this.kd *', '-(this.kd[0] ?? 0) *'));
     await driveWhile(scheduler, () => reports.length < 3);
     expect(reports[2]).toMatchObject({ save: 3, outcome: 'stubs', version: '1' });
-    expect(reports[2]?.message).toContain(`${join(work, 'packages', 'pending', 'patch.ts')}: Pid.kd changed type from number to number[]: write how an old value becomes a new one`);
+    expect(reports[2]?.message).toContain(`${join(copy.src, '..', 'packages', 'pending', 'patch.ts')}: Pid.kd changed type from number to number[]: write how an old value becomes a new one`);
     expect(controller.live.namespace.version).toBe('1');
     expect(typeof heading['kd']).toBe('number');
 
-    await session.close();
-    await controller.stop();
-    await gate.close();
+    await close();
   }, 180_000);
 });
