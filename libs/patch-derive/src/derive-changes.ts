@@ -41,8 +41,21 @@ function diffFields(name: string, before: ClassModel, after: ClassModel, choices
   return { renamed, candidates, removed, added };
 }
 
+/** The fields a class inherits, from its root class down (a cycle or a superclass outside the sources ends the walk). */
+function inherited(model: ClassModel, classes: ClassMap): FieldModel[] {
+  const chain: ClassModel[] = [];
+  for (let parent = model.superclass === null ? undefined : classes.get(model.superclass); parent !== undefined && !chain.includes(parent); parent = parent.superclass === null ? undefined : classes.get(parent.superclass)) {
+    chain.unshift(parent);
+  }
+  return chain.flatMap((ancestor) => ancestor.fields);
+}
+
 /** The change of a class present in both versions, or undefined when it is the same class. */
-function compareClass(before: ClassModel, after: ClassModel, choices: RenameChoices): DerivedClassChange | undefined {
+function compareClass(old: ClassModel, fresh: ClassModel, maps: { before: ClassMap; after: ClassMap }, choices: RenameChoices): DerivedClassChange | undefined {
+  // With a new superclass an instance also gains and loses inherited fields: compare everything it holds.
+  const moved = old.superclass !== fresh.superclass;
+  const before = moved ? { ...old, fields: [...inherited(old, maps.before), ...old.fields] } : old;
+  const after = moved ? { ...fresh, fields: [...inherited(fresh, maps.after), ...fresh.fields] } : fresh;
   const diff = diffFields(after.name, before, after, choices);
   const oldNames = new Map(before.fields.map((field) => [field.name, diff.renamed.find((r) => r.from === field.name)?.to ?? field.name]));
   const retyped: Retyped[] = after.fields.flatMap((field) => {
@@ -106,7 +119,7 @@ export function deriveChanges(before: ClassMap, after: ClassMap, choices: Rename
       classes.set(name, { name, kind: 'add', file: model.file, added: [], removed: [], renamed: [], candidates: new Map(), retyped: [], reasons: ['new class'] });
       continue;
     }
-    const change = compareClass(old, model, choices);
+    const change = compareClass(old, model, { before, after }, choices);
     if (change !== undefined) classes.set(name, change);
     else if (old.file !== model.file) moved.push({ name, from: old.file, to: model.file });
   }

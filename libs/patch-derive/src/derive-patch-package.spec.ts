@@ -77,6 +77,25 @@ describe('derivePatchPackage', () => {
     expect(pid.kd).toBe(0.5);
   });
 
+  it('writes a class added in a new file and a superclass change as a package that builds', async () => {
+    const after = new Map(before)
+      .set('stop.ts', "import type { MotorCommands } from '@tickswap/motor-bus';\nimport { Behaviour } from './behaviour';\n\nexport class Stop extends Behaviour {\n  static readonly fields = ['commands'] as const;\n  commands: MotorCommands = { goals: new Float64Array(2) } as unknown as MotorCommands;\n  update(): MotorCommands {\n    return this.commands;\n  }\n}\n");
+    const moved = edited(after, 'multi-rate.ts', (t) => t.replace(/extends Behaviour<TInput, TOutput>/, 'extends Stop').replace("import { Behaviour } from './behaviour';", "import type { Behaviour } from './behaviour';\nimport { Stop } from './stop';"));
+    const derived = derivePatchPackage({ before, after: moved, from: '0', to: '1', origin: 'x' });
+    expect(derived.changes.classes.map((c) => [c.name, c.kind, c.superclass?.to])).toEqual([
+      ['MultiRate', 'replace', 'Stop'],
+      ['Stop', 'add', undefined],
+    ]);
+    // The new superclass's field comes with it: declared added, with Stop's initialiser.
+    expect(derived.changes.classes[0]?.added.map((field) => field.name)).toEqual(['commands']);
+    await writePatchPackage(dir, derived);
+    const bundle = await buildBundle(dir);
+    expect(bundle.changes.classes).toMatchObject({ Stop: { kind: 'add', fields: ['commands'] }, MultiRate: { kind: 'replace' } });
+    expect(bundle.code).toContain('require("@tickswap/behaviours")');
+    // The namespace takes it: every field of the new layout is declared.
+    expect(Namespace.of('0', BEHAVIOUR_CLASSES).apply(importPatchPackage(dir)).descriptor('MultiRate').fields).toEqual(['commands', 'inner', 'every', 'countdown', 'elapsed', 'output']);
+  });
+
   it('gives no files when no behaviour class changed', () => {
     const comment = edited(before, 'pid.ts', (t) => t.replace('/** Settings of a', '/** The settings of a'));
     expect(derivePatchPackage({ before, after: comment, from: '0', to: '1', origin: 'x' }).files.size).toBe(0);

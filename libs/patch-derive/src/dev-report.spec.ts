@@ -4,11 +4,12 @@ const timings = { checkMs: 40, deriveMs: 10, buildMs: 20, gateMs: 300, commitMs:
 
 describe('devReportLines', () => {
   it('prints a commit with its changes, verdict, downtime and where the time went', () => {
-    const report: DevReport = { save: 3, outcome: 'committed', changes: ['Pid: replace (code changed)', '  + bias: number = 0'], message: 'the simulator gate accepted 1 -> 2', version: '2', timings, downtime: { boundaryMs: 0.234, missedTicks: 0 } };
+    const report: DevReport = { save: 3, outcome: 'committed', changes: ['Pid: replace (code changed)', '  + bias: number = 0'], message: 'the simulator gate accepted 1 -> 2', version: '2', timings, downtime: { boundaryMs: 0.234, missedTicks: 0 }, packageDir: '/tmp/dev/save-3' };
     expect(devReportLines(report)).toEqual([
       'save 3: Pid: replace (code changed)',
       'save 3:   + bias: number = 0',
       'save 3: committed, version 2 runs: the simulator gate accepted 1 -> 2; downtime 0.23 ms at the boundary, 0 tick(s) missed; save -> committed 375 ms (check 40, derive 10, build 20, gate 300, commit 5)',
+      'save 3: package /tmp/dev/save-3 (for a robot: tickswap patch build, sign, publish)',
     ]);
   });
 

@@ -27,6 +27,8 @@ export interface DevReport {
   readonly version: string;
   readonly timings: DevTimings;
   readonly downtime?: DevApplyOutcome['downtime'];
+  /** The patch package of the save, when one was written: the same package builds, signs and publishes to a robot. */
+  readonly packageDir?: string;
 }
 
 const ms = (value: number): string => value.toFixed(0);
@@ -48,5 +50,6 @@ export function devReportLines(report: DevReport): string[] {
     report.outcome === 'committed'
       ? `committed, version ${report.version} runs: ${report.message}${downtime}; save -> committed ${ms(total)} ms (${split})`
       : `${report.outcome === 'unchanged' ? 'nothing to apply' : `not applied (${report.outcome})`}, version ${report.version} runs: ${report.message}`;
-  return [...report.changes.map((line) => `${head} ${line}`), ...`${outcome}`.split('\n').map((line) => `${head} ${line}`)];
+  const where = report.outcome === 'committed' && report.packageDir !== undefined ? [`package ${report.packageDir} (for a robot: tickswap patch build, sign, publish)`] : [];
+  return [...report.changes, ...outcome.split('\n'), ...where].map((line) => `${head} ${line}`);
 }

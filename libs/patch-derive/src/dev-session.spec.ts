@@ -58,6 +58,8 @@ describe('DevSession', () => {
     expect(first).toMatchObject({ save: 1, outcome: 'committed', version: '1', message: 'committed by the fake robot' });
     expect(robot.given[0]).toMatchObject({ from: '0', to: '1', changes: { classes: { Pid: { kind: 'replace', rename: { integral: 'integralSum' } } } } });
     expect(first.timings.buildMs).toBeGreaterThan(0);
+    expect(first.packageDir).toBe(join(dir, 'work', 'save-1'));
+    expect(existsSync(join(dir, 'work', 'save-1', 'patch.ts'))).toBe(true);
     expect(await session.save()).toMatchObject({ save: 2, outcome: 'unchanged', version: '1', changes: ['no behaviour class changed'] });
     expect(reports.map((report) => report.save)).toEqual([1, 2]);
   }, 60_000);

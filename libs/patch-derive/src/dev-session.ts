@@ -135,7 +135,7 @@ export class DevSession {
       const outcome = await this.options.host.apply(bundle, this.trusted);
       if (outcome.outcome === 'committed') [this.running, this.runningClasses] = [after, derived.classes];
       const timings = { checkMs, deriveMs, buildMs, gateMs: outcome.gateMs, commitMs: outcome.commitMs };
-      return done({ outcome: outcome.outcome, changes, message: outcome.reason, version: outcome.version, timings, ...(outcome.downtime === undefined ? {} : { downtime: outcome.downtime }) });
+      return done({ outcome: outcome.outcome, changes, message: outcome.reason, version: outcome.version, timings, packageDir: dir, ...(outcome.downtime === undefined ? {} : { downtime: outcome.downtime }) });
     } catch (error) {
       return done({ outcome: 'failed', changes: [], message: (error as Error).message, version, timings: ZERO });
     }

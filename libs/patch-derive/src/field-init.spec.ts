@@ -13,6 +13,7 @@ describe('planFieldInit', () => {
     ['{ left: 0, right: 0 }', { kind: 'init', text: '{ left: 0, right: 0 }' }],
     ['new Float64Array(3)', { kind: 'init', text: 'new Float64Array(3)' }],
     ['Math.max(this.gain, 1)', { kind: 'init', text: 'Math.max(old.k, 1)' }],
+    ['[] as Pose[]', { kind: 'init', text: '[] as Pose[]' }],
   ])('plans %s as %j', (initialiser, plan) => {
     expect(planFieldInit(initialiser, new Map([['k', 'gain']]))).toEqual(plan);
   });

@@ -29,6 +29,8 @@ function isPrimitiveLiteral(node: ts.Expression): boolean {
 
 /** The first name the expression uses that a migration cannot evaluate, or undefined when it uses none. */
 function foreignName(node: ts.Node, oldFields: ReadonlySet<string>): string | undefined {
+  // Types (`as MotorCommands`) are gone once compiled: they name nothing the migration must have.
+  if (ts.isTypeNode(node)) return undefined;
   if (ts.isPropertyAccessExpression(node)) {
     if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return oldFields.has(node.name.text) ? undefined : `this.${node.name.text}`;
     return foreignName(node.expression, oldFields);

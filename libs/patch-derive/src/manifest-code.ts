@@ -36,7 +36,7 @@ function fieldLines(change: DerivedClassChange, indent: string): string[] {
     for (const field of change.added) {
       const { init } = field;
       if (init.kind === 'value') lines.push(`${indent}  ${field.name}: { value: ${init.text} },`);
-      else if (init.kind === 'init') lines.push(`${indent}  ${field.name}: { init: (${init.text.includes('old.') ? 'old: any' : ''}) => ${init.text} },`);
+      else if (init.kind === 'init') lines.push(`${indent}  ${field.name}: { init: (${init.text.includes('old.') ? 'old: any' : ''}) => (${init.text}) },`);
       else lines.push(`${indent}  ${field.name}: {`, ...stub(`${indent}    `, `${change.name}.${field.name} is new and ${init.why}: write its value for migrated instances`, 'init: (_old)').map((l) => l.replace(/},$/, '}')), `${indent}  },`);
     }
     lines.push(`${indent}},`);
