@@ -18,6 +18,9 @@ be migrated by itself is shown with the stub to fill in, and the robot keeps
 its version.
 
   --src <dir>   the behaviour sources to watch (default: ${BEHAVIOURS_SRC})
+  --rename <C.old=new,...>, --no-rename <C.old,...>
+                renames are guessed from how fields are used (each save shows
+                its guesses with their scores): these options override them
 Any other option is the controller's (tickswap run --help); the update journal
 defaults to a file in ${tmpdir()}, since a derived patch lives only as long as the session.`;
 

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Policy } from '@tickswap/dsu';
-import { DevSession, devReportLines } from '@tickswap/patch-derive';
+import { DevSession, devReportLines, type RenameChoices } from '@tickswap/patch-derive';
 import type { Controller } from './controller';
 import type { ControllerGate } from './controller-gate';
 import { devPatchHost } from './dev-patch-host';
@@ -11,6 +11,8 @@ import { devPatchHost } from './dev-patch-host';
 export interface DevModeOptions {
   /** The behaviour sources to watch (`--dev`); nothing is watched without it. */
   readonly devDir: string | undefined;
+  /** The engineer's word on renames, over the guesses. */
+  readonly devRenames: RenameChoices;
   readonly policy: Policy;
   /** The simulator gate every derived patch passes (its horizon is `--dev-horizon`). */
   readonly gate: ControllerGate;
@@ -36,6 +38,7 @@ export async function startDevMode(controller: Controller, options: DevModeOptio
     src,
     workDir,
     host: devPatchHost(controller, options.gate, options.policy),
+    choices: options.devRenames,
     report: (report) => devReportLines(report).forEach((line) => options.print(`dev ${line}`)),
   });
   session.start();
