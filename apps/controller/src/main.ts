@@ -28,7 +28,9 @@ async function main(): Promise<number> {
   }
   const robot = loadRobotDescription(args.robotPath);
   // Before any motor is touched: a robot that cannot come back on its last committed version does not start.
-  const trustedKeys = await loadTrustedKeys(args.trustPath, console.log);
+  // Said once the controller starts: a robot that refuses to start prints nothing but why.
+  const trustNotes: string[] = [];
+  const trustedKeys = await loadTrustedKeys(args.trustPath, (line) => trustNotes.push(line));
   const restored = await restoreUpdates(args.journalPath, BASE_VERSION, trustedKeys);
   const scheduler = new PreciseScheduler({ mode: args.timing });
   const choice = await openMotorBus(args, robot, scheduler);
@@ -72,6 +74,7 @@ async function main(): Promise<number> {
   });
   console.log(`tickswap controller: ${robot.name} (${choice.label}) at ${args.rateHz} Hz, ${args.timing} timing; Ctrl-C stops`);
   if (restored.message !== undefined) console.log(restored.message);
+  for (const note of trustNotes) console.log(note);
   const print = (line: string): void => void process.stdout.write(`${interactive ? '\n' : ''}${line}\n`);
   // Every patch (--patch or over MQTT) is proven on the simulator, from a copy of the live state, before its update is prepared.
   // Live development gates every save on a short horizon: the engineer waits for it.

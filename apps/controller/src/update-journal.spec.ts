@@ -63,8 +63,8 @@ describe('committedChain', () => {
       entry('abandoned', 'c', '1', '2'),
       entry('committed', 'd', '1', '2'),
     ];
-    expect(committedChain(entries, '0')).toEqual({ modules: ['a', 'd'], version: '2' });
-    expect(committedChain([], '0')).toEqual({ modules: [], version: '0' });
+    expect(committedChain(entries, '0')).toEqual({ ids: ['a', 'd'], version: '2' });
+    expect(committedChain([], '0')).toEqual({ ids: [], version: '0' });
   });
 
   it('refuses a journal whose commits do not follow from the base version', () => {
