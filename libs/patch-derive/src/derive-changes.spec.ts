@@ -98,6 +98,10 @@ describe('deriveChanges', () => {
     expect(() => derive(renamedAndLookalike, choices)).toThrow(`deriveChanges failed: ${message}`);
   });
 
+  it('skips a rename choice this derivation has no fields for when asked to (a live session keeps its choices)', () => {
+    expect(change(renamedAndLookalike, 'Pid', { rename: { 'Pid.gain': 'sum' }, skipUnmatched: true })?.renamed).toEqual([{ from: 'integral', to: 'sum', score: expect.any(Number) }]);
+  });
+
   it('does not guess a rename between fields of incompatible types', () => {
     const after = pidEdit((t) => t.replace("'integral',", "'sums',").replace('integral = 0;', 'sums: number[] = [];').replace(/this\.integral/g, 'this.sums[0]'));
     expect(change(after)).toMatchObject({ renamed: [], removed: ['integral'] });

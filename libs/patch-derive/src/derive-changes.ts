@@ -9,6 +9,8 @@ import { guessRenames, renameCandidates, type RenameCandidate } from './rename-g
 export interface RenameChoices {
   readonly rename?: Readonly<Record<string, string>>;
   readonly noRename?: readonly string[];
+  /** Skip a rename whose fields this derivation does not have, instead of refusing it (live development: choices outlive the save they were for). */
+  readonly skipUnmatched?: boolean;
 }
 
 interface FieldDiff {
@@ -28,6 +30,10 @@ function diffFields(name: string, before: ClassModel, after: ClassModel, choices
   const refused = new Set((choices.noRename ?? []).filter((key) => key.startsWith(`${name}.`)).map((key) => key.slice(name.length + 1)));
   const given = new Map(Object.entries(choices.rename ?? {}).filter(([key]) => key.startsWith(`${name}.`)).map(([key, to]) => [key.slice(name.length + 1), to]));
   for (const [from, to] of given) {
+    if (choices.skipUnmatched === true && !(removed.some((field) => field.name === from) && added.some((field) => field.name === to))) {
+      given.delete(from);
+      continue;
+    }
     if (!removed.some((field) => field.name === from)) throw new RenameChoiceError(`deriveChanges failed: --rename ${name}.${from}=${to}: ${name} has no removed field '${from}' (removed: ${removed.map((f) => f.name).join(', ') || 'none'})`);
     if (!added.some((field) => field.name === to)) throw new RenameChoiceError(`deriveChanges failed: --rename ${name}.${from}=${to}: ${name} has no added field '${to}' (added: ${added.map((f) => f.name).join(', ') || 'none'})`);
   }

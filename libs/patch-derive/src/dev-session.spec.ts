@@ -39,7 +39,9 @@ beforeEach(async () => {
   await cp(join(__dirname, '..', '..', 'behaviours', 'src'), src, { recursive: true });
   robot = new FakeRobot();
   reports = [];
-  session = new DevSession({ src, workDir: join(dir, 'work'), host: robot, report: (report) => void reports.push(report), debounceMs: 20 });
+  // The engineer's rename holds for the save it is for and is no obstacle to the others.
+  const choices = { rename: { 'Pid.integral': 'integralSum' } };
+  session = new DevSession({ src, workDir: join(dir, 'work'), host: robot, report: (report) => void reports.push(report), debounceMs: 20, choices });
 });
 afterEach(async () => {
   await session.close();
@@ -57,6 +59,7 @@ describe('DevSession', () => {
     const first = await session.save();
     expect(first).toMatchObject({ save: 1, outcome: 'committed', version: '1', message: 'committed by the fake robot' });
     expect(robot.given[0]).toMatchObject({ from: '0', to: '1', changes: { classes: { Pid: { kind: 'replace', rename: { integral: 'integralSum' } } } } });
+    expect(first.changes).toContain('  ~ integral -> integralSum (given)');
     expect(first.timings.buildMs).toBeGreaterThan(0);
     expect(first.packageDir).toBe(join(dir, 'work', 'save-1'));
     expect(existsSync(join(dir, 'work', 'save-1', 'patch.ts'))).toBe(true);
