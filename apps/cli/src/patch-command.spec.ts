@@ -84,7 +84,7 @@ describe('usage errors', () => {
     [['build', '--out', 'x.json'], 'tickswap patch build: expected 1 argument(s), got 0'],
     [['sign', 'a.json', 'b.json', '--key', 'k'], 'tickswap patch sign: expected 1 argument(s), got 2'],
     [['inspect', 'a.json', '--verbose'], "tickswap patch inspect: Unknown option '--verbose'"],
-    [['deploy'], "tickswap patch: unknown subcommand 'deploy'; known: build, sign, inspect, publish"],
+    [['deploy'], "tickswap patch: unknown subcommand 'deploy'; known: new, build, sign, inspect, publish, test"],
   ])('patch %j', async (args, message) => {
     await expect(patchCommand.run(args)).rejects.toThrow(CliUsageError);
     await expect(patchCommand.run(args)).rejects.toThrow(message);
