@@ -177,7 +177,8 @@ export class PatchAgent<P> {
   }
 
   private wentOffline(): void {
-    if (!this.online) return;
+    // The goodbye of `stop` is not news: only an unplanned loss is reported.
+    if (!this.online || this.stopping) return;
     this.online = false;
     this.options.onEvent?.({ kind: 'disconnected' });
   }
