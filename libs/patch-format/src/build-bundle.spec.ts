@@ -40,6 +40,14 @@ describe('buildBundle', () => {
     expect(await buildBundle(elsewhere)).toEqual(await buildBundle(dir));
   });
 
+  it('carries the classes patch.ts says its @tickswap/behaviours import means, and nothing when it says none', async () => {
+    const declared = await buildBundle(await patchPackage({ 'patch.ts': `${PROBE}export const classes = 'running';\n`, 'gain.ts': 'export const gain = 3;' }));
+    expect(declared.classes).toBe('running');
+    expect(parseBundle(JSON.stringify(declared))).toEqual(declared);
+    const plain = await buildBundle(await patchPackage({ 'patch.ts': PROBE, 'gain.ts': 'export const gain = 3;' }));
+    expect(plain).not.toHaveProperty('classes');
+  });
+
   const refusals: [string, Record<string, string>, RegExp][] = [
     ['a folder without patch.ts', { 'index.ts': PROBE }, /patch.ts does not exist; a patch package is a folder whose patch.ts default-exports the patch/],
     ['code esbuild cannot read', { 'patch.ts': 'export default {' }, /esbuild could not bundle .*patch.ts:\n {2}patch.ts:1:\d+: /],
@@ -49,6 +57,7 @@ describe('buildBundle', () => {
     ['no default export', { 'patch.ts': 'export const patch = 1;' }, /patch.ts: the code has no default export/],
     ['code that throws as it loads', { 'patch.ts': "throw new Error('no config');\nexport default {};" }, /patch.ts: the code threw while loading \(Error: no config\)/],
     ['a stub left to fill in', { 'patch.ts': PROBE, 'gain.ts': '// TODO(tickswap): Probe.n is new: write its value\nexport const gain = 3;' }, /has 1 stub\(s\) to fill in \(TODO\(tickswap\)\):\n {2}gain\.ts:1: \/\/ TODO\(tickswap\): Probe\.n is new: write its value\nwrite each migration/],
+    ['an unknown meaning of its behaviour classes', { 'patch.ts': `${PROBE}export const classes = 'patched';\n`, 'gain.ts': 'export const gain = 3;' }, /patch.ts: the export 'classes': must be one of "shipped", "running", got the string "patched"/],
     ['a version the format does not allow', { 'patch.ts': "export default { from: '0', to: 'one two' };" }, /patch.ts: to: must be a version/],
   ];
 

@@ -88,7 +88,9 @@ function runtimeModule(id: string, dir: string): unknown {
  * `rxjs`) as imports, so that on the robot the patch's classes extend the
  * very classes the controller runs. The bundled code is then evaluated here
  * (with this process's own runtime packages) to read the patch it exports,
- * and its declared changes go into the bundle. A package that still has a
+ * and its declared changes go into the bundle, with the classes its
+ * `@tickswap/behaviours` import means when `patch.ts` says so
+ * (`export const classes = 'running'`). A package that still has a
  * stub to fill in (a `// TODO(tickswap)` comment, as `tickswap patch new`
  * marks them) is refused. Throws `BundleBuildError`.
  *
@@ -102,8 +104,8 @@ export async function buildBundle(dir: string): Promise<PatchBundle> {
   refuseStubs(metafile, dirname(entry), dir);
   const modules = Object.fromEntries(runtimeImports(metafile, dir).map((id) => [id, runtimeModule(id, dir)]));
   try {
-    const patch = evaluatePatchCode(code, modules, `tickswap-patch/${dir}/patch.js`);
-    return assembleBundle(describePatch(patch as PatchStep), code);
+    const { patch, classes } = evaluatePatchCode(code, modules, `tickswap-patch/${dir}/patch.js`);
+    return assembleBundle(describePatch(patch as PatchStep, classes), code);
   } catch (error) {
     if (!(error instanceof CodeProblem || error instanceof ShapeProblem || error instanceof BundleShapeError)) throw error;
     throw new BundleBuildError(`buildBundle failed: ${dir}/patch.ts: ${error.message}`, { cause: error });

@@ -1,5 +1,6 @@
 import {
   PATCH_FORMAT,
+  type BehaviourClasses,
   type BundleDeclaration,
   type BundleSignature,
   type DeclaredClassChange,
@@ -43,7 +44,9 @@ const changes = {
 // The inverse is a step of its own; an inverse of the inverse is not part of the format.
 const declaration = record<BundleDeclaration>({ ...changes, inverse: optional(record<DeclaredStep>({ ...changes, from: version, to: version })) });
 
-const patchDeclaration = record<PatchDeclaration>({ from: version, to: version, changes: declaration });
+const behaviourClasses = optional(oneOf(['shipped', 'running'] as const satisfies readonly BehaviourClasses[]));
+
+const patchDeclaration = record<PatchDeclaration>({ from: version, to: version, changes: declaration, classes: behaviourClasses });
 
 /**
  * Checks a patch's declaration (versions and changes) against the format;
@@ -67,6 +70,7 @@ const bundle = record<PatchBundle>({
   from: version,
   to: version,
   changes: declaration,
+  classes: behaviourClasses,
   code: text(/./, 'the non-empty code'),
   digest: text(/^sha256:[0-9a-f]{64}$/, "'sha256:' and 64 lower-case hex digits"),
   signature: optional(signature),

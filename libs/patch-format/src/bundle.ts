@@ -52,11 +52,22 @@ export interface BundleDeclaration extends DeclaredChanges {
   readonly inverse?: DeclaredStep;
 }
 
-/** A patch step's versions and declared changes, as a bundle carries them. */
+/**
+ * Which classes a patch's `@tickswap/behaviours` import means: the package
+ * as it ships (`shipped`), or the classes of the version the patch applies
+ * to, as they run after earlier patches (`running`: a patch derived from
+ * edited sources imports the classes it did not change, and extends and
+ * names them). A bundle without the declaration means the shipped package.
+ */
+export type BehaviourClasses = 'shipped' | 'running';
+
+/** A patch step's versions and declared changes, and the classes it is loaded with, as a bundle carries them. */
 export interface PatchDeclaration {
   readonly from: string;
   readonly to: string;
   readonly changes: BundleDeclaration;
+  /** What the code's `@tickswap/behaviours` means (absent: `shipped`); the patch package's `export const classes`. */
+  readonly classes?: BehaviourClasses;
 }
 
 /** The Ed25519 signature of a bundle's digest, and which key made it. */
@@ -81,6 +92,8 @@ export interface PatchBundle {
   /** The version it produces. */
   readonly to: string;
   readonly changes: BundleDeclaration;
+  /** What the code's `@tickswap/behaviours` means (absent: `shipped`); load it with `modulesFor`. */
+  readonly classes?: BehaviourClasses;
   /** CommonJS; its default export is the dsu `Patch`. */
   readonly code: string;
   /** `sha256:` and 64 lower-case hex digits. */

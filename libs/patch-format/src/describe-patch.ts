@@ -74,22 +74,26 @@ function step(value: unknown, path: string): DeclaredStep & { readonly inverse?:
  * kinds, the new code's own fields, field adds, removes, renames and the
  * names of transformed fields, the presence of migrations, the validated
  * classes, the inverse step. Functions and classes are named, not included.
+ * `classes`, the patch package's `classes` export when it has one, says
+ * which classes its `@tickswap/behaviours` import means (`'running'` or
+ * `'shipped'`) and goes into the declaration as it is.
  * Throws a {@link ShapeProblem} (naming the place) for anything that is not a
  * patch step (a composed patch, a `code` that is not a class, a name that is
- * not an identifier...).
+ * not an identifier...) or a `classes` of another value.
  *
  * @example
  * describePatch({ from: '0', to: '1', classes: { Pid: { kind: 'replace', code: Pid, rename: { integral: 'integralTerm' } } } });
  * // { from: '0', to: '1', changes: { classes: { Pid: { kind: 'replace', rename: { integral: 'integralTerm' }, fields: [...] } } } }
+ * describePatch(patch, 'running').classes; // 'running'
  */
-export function describePatch(patch: Patch): PatchDeclaration {
+export function describePatch(patch: Patch, classes?: unknown): PatchDeclaration {
   const { from, to, inverse, ...changes } = step(patch, '');
   const declared = inverse === undefined ? changes : { ...changes, inverse: step(inverse, 'inverse') };
   try {
-    return checkDeclaration({ from, to, changes: declared });
+    return checkDeclaration({ from, to, changes: declared, ...(classes === undefined ? {} : { classes }) });
   } catch (error) {
-    // Name the place in the patch object, where the changes are not under `changes`.
-    if (error instanceof ShapeProblem) throw new ShapeProblem(error.field.replace(/^changes\./, ''), error.problem);
-    throw error;
+    if (!(error instanceof ShapeProblem)) throw error;
+    // Name the place in the patch object, where the changes are not under `changes`; `classes` is an export beside it.
+    throw new ShapeProblem(error.field === 'classes' ? "the export 'classes'" : error.field.replace(/^changes\./, ''), error.problem);
   }
 }

@@ -12,8 +12,15 @@ export class CodeProblem extends Error {
   override readonly name = 'CodeProblem';
 }
 
+/** What a patch's code exports: the patch (its default export) and, unchecked, the classes it says it means (`export const classes`). */
+export interface PatchExports {
+  readonly patch: unknown;
+  readonly classes: unknown;
+}
+
 /**
- * Runs a bundle's CommonJS code and returns its default export. The code
+ * Runs a bundle's CommonJS code and returns its default export and its
+ * `classes` export. The code
  * runs in this realm (`new Function`, not a `vm` context), so its classes
  * extend the very classes of `modules` and its objects have this realm's
  * prototypes, as the migration library requires. `require` resolves only
@@ -22,9 +29,9 @@ export class CodeProblem extends Error {
  * Throws a {@link CodeProblem}.
  *
  * @example
- * const patch = evaluatePatchCode(bundle.code, { '@tickswap/behaviours': behaviours }, 'tickswap-patch/1-3f2a.js');
+ * const { patch, classes } = evaluatePatchCode(bundle.code, { '@tickswap/behaviours': behaviours }, 'tickswap-patch/1-3f2a.js');
  */
-export function evaluatePatchCode(code: string, modules: ModuleMap, filename: string): unknown {
+export function evaluatePatchCode(code: string, modules: ModuleMap, filename: string): PatchExports {
   let missing: string | undefined;
   const require = (id: string): unknown => {
     if (Object.hasOwn(modules, id)) return modules[id];
@@ -42,9 +49,9 @@ export function evaluatePatchCode(code: string, modules: ModuleMap, filename: st
     }
     throw new CodeProblem(`the code threw while loading (${String(error)})`, { cause: error });
   }
-  const exported = module.exports as { default?: unknown } | null | undefined;
+  const exported = module.exports as { default?: unknown; classes?: unknown } | null | undefined;
   if (typeof exported !== 'object' || exported === null || exported.default === undefined) {
     throw new CodeProblem('the code has no default export (patch.ts must `export default` the patch)');
   }
-  return exported.default;
+  return { patch: exported.default, classes: exported.classes };
 }

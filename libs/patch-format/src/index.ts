@@ -1,6 +1,7 @@
 // Public API of @tickswap/patch-format: every export is named here.
 export { DEFAULT_MAX_BUNDLE_BYTES, PATCH_FORMAT } from './bundle';
 export type {
+  BehaviourClasses,
   BundleDeclaration,
   BundleSignature,
   DeclaredChanges,
@@ -42,7 +43,7 @@ export { verifyBundle } from './verify-bundle';
 export type { ModuleMap } from './evaluate-patch-code';
 export type { LoadOptions } from './load-bundle';
 export { loadBundle } from './load-bundle';
-export { BEHAVIOURS_PACKAGE, withRunningClasses } from './running-classes';
+export { BEHAVIOURS_PACKAGE, modulesFor } from './running-classes';
 export { keyId } from './ed25519-keys';
 export type { KeyPairFiles } from './key-files';
 export { generateKeyPair, readPrivateKey, readPublicKey } from './key-files';

@@ -57,6 +57,18 @@ describe('loadBundle', () => {
     expect(load(verified(probeCode({ exported: throwing })))).toThrow(/: reading the exported patch threw \(Error: lazy\)/);
   });
 
+  it('checks the classes the code says it means against the signed declaration', () => {
+    const running = `${probeCode()}\nmodule.exports.classes = 'running';`;
+    expect(loadBundle(verified(running, { ...PROBE_DECLARATION, classes: 'running' }), { modules: HOST_MODULES }).to).toBe('1');
+    for (const [code, declaration] of [[running, PROBE_DECLARATION], [probeCode(), { ...PROBE_DECLARATION, classes: 'running' }]] as const) {
+      const bundle = verified(code, declaration);
+      expect(load(bundle)).toThrow(BundleDeclarationError);
+      expect(load(bundle)).toThrow(`loadBundle failed: the patch ${bundle.id} loads differs from its declaration at 'classes'`);
+    }
+    const unknown = verified(`${probeCode()}\nmodule.exports.classes = 'patched';`);
+    expect(load(unknown)).toThrow(/exports no valid patch step \(the export 'classes': must be one of "shipped", "running", got the string "patched"\)/);
+  });
+
   it.each([
     ['its versions', "{ from: '0', to: '2', classes: { Probe: { kind: 'add', code: Probe } } }", 'to'],
     ['its classes', "{ from: '0', to: '1', classes: { Other: { kind: 'add', code: Probe } } }", 'changes.classes.Other'],

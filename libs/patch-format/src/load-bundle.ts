@@ -1,7 +1,7 @@
 import type { PatchStep } from '@tickswap/dsu';
 import { describePatch } from './describe-patch';
 import { BundleDeclarationError, BundleLoadError } from './errors';
-import { CodeProblem, evaluatePatchCode, type ModuleMap } from './evaluate-patch-code';
+import { CodeProblem, evaluatePatchCode, type ModuleMap, type PatchExports } from './evaluate-patch-code';
 import { jsonDifference } from './json-difference';
 import { ShapeProblem } from './schema';
 import { isVerified, type VerifiedBundle } from './verify-bundle';
@@ -20,7 +20,8 @@ export interface LoadOptions {
  * The dsu patch of a verified bundle: runs its code in the host's realm
  * with `require` resolving to `modules`, then checks that the patch it
  * exports is the one the bundle declares (versions, classes, kinds, fields,
- * field changes, migrations, validations, inverse). Refuses anything that
+ * field changes, migrations, validations, inverse, and the classes its
+ * `@tickswap/behaviours` means: give `modules` from `modulesFor`). Refuses anything that
  * did not come from `verifyBundle` without running it. Throws
  * `BundleLoadError` (not verified, the code threw or required a module not
  * given, no default export) or `BundleDeclarationError` (the patch differs
@@ -34,17 +35,18 @@ export function loadBundle(bundle: VerifiedBundle, options: LoadOptions): PatchS
   if (!isVerified(bundle)) {
     throw new BundleLoadError('loadBundle failed: the bundle did not come from verifyBundle; verify it first (loadBundle runs verified code only)');
   }
-  let exported: unknown;
+  let exported: PatchExports;
   try {
     exported = evaluatePatchCode(bundle.code, options.modules, `tickswap-patch/${bundle.id}.js`);
   } catch (error) {
     if (!(error instanceof CodeProblem)) throw error;
     throw new BundleLoadError(`loadBundle failed: patch ${bundle.id}: ${error.message}; fix the patch package, build and sign it again`, { cause: error.cause });
   }
-  const declared = { from: bundle.from, to: bundle.to, changes: bundle.changes };
+  const { from, to, changes, classes } = bundle;
+  const declared = { from, to, changes, ...(classes === undefined ? {} : { classes }) };
   let loaded: unknown;
   try {
-    loaded = describePatch(exported as PatchStep);
+    loaded = describePatch(exported.patch as PatchStep, exported.classes);
   } catch (error) {
     if (error instanceof ShapeProblem) {
       throw new BundleDeclarationError(`loadBundle failed: patch ${bundle.id} exports no valid patch step (${error.message}); fix the patch package and build it again`);
@@ -59,5 +61,5 @@ export function loadBundle(bundle: VerifiedBundle, options: LoadOptions): PatchS
         'the bundle was not made by `tickswap patch build` from this code: build it again',
     );
   }
-  return exported as PatchStep;
+  return exported.patch as PatchStep;
 }

@@ -1,7 +1,7 @@
 import * as behaviours from '@tickswap/behaviours';
 import { BEHAVIOUR_CLASSES, Pid } from '@tickswap/behaviours';
 import { Namespace } from '@tickswap/dsu';
-import { withRunningClasses } from './running-classes';
+import { modulesFor, withRunningClasses } from './running-classes';
 
 class Probe extends behaviours.Behaviour<number, number> {
   static readonly fields = ['n'] as const;
@@ -33,5 +33,19 @@ describe('withRunningClasses', () => {
     const modules = withRunningClasses(lazy, patched);
     expect(read).not.toHaveBeenCalled();
     expect((modules['@tickswap/behaviours'] as { Probe?: unknown }).Probe).toBe(Probe);
+  });
+});
+
+describe('modulesFor', () => {
+  const patched = Namespace.of('0', BEHAVIOUR_CLASSES).apply({ from: '0', to: '1', classes: { Probe: { kind: 'add', code: Probe } } });
+  const modules = { '@tickswap/behaviours': behaviours };
+
+  it("gives a bundle declaring the running classes the namespace's classes", () => {
+    expect((modulesFor({ classes: 'running' }, modules, patched)['@tickswap/behaviours'] as { Probe?: unknown }).Probe).toBe(Probe);
+  });
+
+  it('gives a bundle without the declaration, or declaring the shipped classes, the modules as they are', () => {
+    expect(modulesFor({}, modules, patched)).toBe(modules);
+    expect(modulesFor({ classes: 'shipped' }, modules, patched)).toBe(modules);
   });
 });

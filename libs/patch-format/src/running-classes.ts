@@ -1,4 +1,5 @@
 import type { Namespace } from '@tickswap/dsu';
+import type { PatchBundle } from './bundle';
 import type { ModuleMap } from './evaluate-patch-code';
 
 /** The package whose classes a namespace runs (the behaviours), by default. */
@@ -13,7 +14,7 @@ export const BEHAVIOURS_PACKAGE = '@tickswap/behaviours';
  * package is read on first use, so a lazily loaded map stays lazy.
  *
  * @example
- * const patch = loadBundle(verified, { modules: withRunningClasses(CONTROLLER_MODULES, live.namespace) });
+ * const modules = withRunningClasses(CONTROLLER_MODULES, live.namespace);
  */
 export function withRunningClasses(modules: ModuleMap, namespace: Namespace, packageName = BEHAVIOURS_PACKAGE): ModuleMap {
   // Descriptors, not values: a module the map loads on first use is still loaded only then.
@@ -29,4 +30,19 @@ export function withRunningClasses(modules: ModuleMap, namespace: Namespace, pac
     },
   });
   return Object.freeze(map);
+}
+
+/**
+ * The modules a bundle's code must be loaded with (`loadBundle`'s
+ * `modules`), as the bundle declares: `modules` as they are for a bundle
+ * that means the shipped classes (no `classes`, or `'shipped'`), and with
+ * `@tickswap/behaviours` showing the classes `namespace` runs (the version
+ * the patch applies to) for one that declares `classes: 'running'`. The
+ * choice is the signed bundle's, so a desk and a robot load it alike.
+ *
+ * @example
+ * const patch = loadBundle(verified, { modules: modulesFor(verified, CONTROLLER_MODULES, live.namespace) });
+ */
+export function modulesFor(bundle: Pick<PatchBundle, 'classes'>, modules: ModuleMap, namespace: Namespace): ModuleMap {
+  return bundle.classes === 'running' ? withRunningClasses(modules, namespace) : modules;
 }

@@ -14,7 +14,7 @@ import {
 } from './errors';
 import { parseBundle } from './parse-bundle';
 import { signedMessage } from './sign-bundle';
-import { mutableCopy, probeRuns, RECEIVER, signedProbe, STRANGER, TRUSTED } from './testing/bundle-fixtures';
+import { mutableCopy, PROBE_DECLARATION, probeRuns, RECEIVER, signedProbe, STRANGER, TRUSTED } from './testing/bundle-fixtures';
 import { verifyBundle } from './verify-bundle';
 
 const bundle = signedProbe();
@@ -33,6 +33,15 @@ describe('verifyBundle accepts', () => {
     expect(probeRuns()).toBe(0);
   });
 
+  it('a bundle that declares the behaviour classes it means, the declaration signed with the rest', () => {
+    for (const classes of ['running', 'shipped'] as const) {
+      const declaring = signedProbe(undefined, { ...PROBE_DECLARATION, classes });
+      expect(verifyBundle(JSON.stringify(declaring), RECEIVER)).toMatchObject({ classes, digest: bundleDigest(declaring) });
+      expect(declaring.id).not.toBe(bundle.id);
+    }
+    expect(bundle).not.toHaveProperty('classes');
+  });
+
   it('and returns it deeply frozen, so nothing changes between verification and load', () => {
     const verified = verifyBundle(text, RECEIVER);
     expect(Object.isFrozen(verified)).toBe(true);
@@ -49,11 +58,13 @@ describe('verifyBundle refuses, with a typed error naming what was wrong', () =>
     ['an unknown format version', altered((b) => (b['format'] = 'tickswap.patch/2')), BundleFormatError, /format the string "tickswap.patch\/2" is unknown; this runtime reads tickswap.patch\/1/],
     ['a missing field', altered((b: Record<string, unknown>) => delete b['code']), BundleShapeError, /field 'code' is missing/],
     ['a missing signature field', altered((b) => delete (b.signature as Partial<typeof b.signature>).keyId), BundleShapeError, /field 'signature.keyId' is missing/],
-    ['an extra field', altered((b) => (b['author'] = 'me')), BundleShapeError, /field 'author' is not a field of this format \(known: format, id, from, to, changes, code, digest, signature\)/],
+    ['an extra field', altered((b) => (b['author'] = 'me')), BundleShapeError, /field 'author' is not a field of this format \(known: format, id, from, to, changes, classes, code, digest, signature\)/],
     ['an extra nested field', altered((b) => ((b['changes'] as { classes: { Probe: Record<string, unknown> } }).classes.Probe['mode'] = 'x')), BundleShapeError, /field 'changes.classes.Probe.mode' is not a field/],
     ['a wrong type', altered((b) => (b['from'] = 0)), BundleShapeError, /field 'from' must be a version .*, got number 0/],
     ['a wrong kind', altered((b) => ((b['changes'] as { classes: { Probe: { kind: string } } }).classes.Probe.kind = 'swap')), BundleShapeError, /field 'changes.classes.Probe.kind' must be one of "add", "replace", "remove", got the string "swap"/],
     ['a class name that is not an identifier', altered((b) => ((b['changes'] as { classes: object }).classes = { 'no-name': { kind: 'add' } })), BundleShapeError, /field 'changes.classes.no-name' is not an allowed name/],
+    ['an unknown meaning of its behaviour classes', altered((b) => (b['classes'] = 'patched')), BundleShapeError, /field 'classes' must be one of "shipped", "running", got the string "patched"/],
+    ['a declaration of its behaviour classes added after signing', altered((b) => (b['classes'] = 'running')), BundleDigestError, /the digest does not match/],
     ['a digest in another form', altered((b) => (b['digest'] = 'md5:00')), BundleShapeError, /field 'digest' must be 'sha256:' and 64 lower-case hex digits/],
     ['a signature that is not 64 bytes of base64', altered((b) => (b.signature.value = 'AAAA')), BundleShapeError, /field 'signature.value' must be a 64-byte Ed25519 signature in base64/],
     ['an unsigned bundle', altered((b: Record<string, unknown>) => delete b['signature']), BundleSignatureError, /the bundle is not signed; sign it with `tickswap patch sign/],
@@ -73,6 +84,7 @@ describe('verifyBundle refuses, with a typed error naming what was wrong', () =>
 
   it('names the field of a shape error in `field`', () => {
     expect(() => verifyBundle(altered((b) => (b['to'] = [])), RECEIVER)).toThrow(expect.objectContaining({ name: 'BundleShapeError', field: 'to' }));
+    expect(() => verifyBundle(altered((b) => (b['classes'] = 1)), RECEIVER)).toThrow(expect.objectContaining({ name: 'BundleShapeError', field: 'classes' }));
   });
 
   it('a bundle larger than the limit, before parsing it', () => {
