@@ -9,13 +9,12 @@ import type { ReadingsRecording } from './readings-recording';
  * verifies it again with the trusted keys and loads it with `loadBundle`),
  * or the path of a module the worker imports (an in-process patch module or
  * a patch package's `patch.ts`: it exports the patch as `patch` or as its
- * default export). A bundle's `@tickswap/behaviours` is the shipped
- * package, or with `classes: 'running'` the package showing the classes of
- * the version it applies to (a patch derived from edited sources, which
- * imports the classes it did not change: see `withRunningClasses`).
+ * default export). A bundle's `@tickswap/behaviours` is what the bundle
+ * declares it means (its signed `classes`: the shipped package, or the
+ * classes of the version it applies to; see patch-format's `modulesFor`).
  */
 export type PatchSource =
-  | { readonly kind: 'bundle'; readonly bundle: SignedPatchBundle; readonly classes?: 'shipped' | 'running' }
+  | { readonly kind: 'bundle'; readonly bundle: SignedPatchBundle }
   | { readonly kind: 'module'; readonly path: string };
 
 /** How the worker rebuilds the namespace that runs: the shipped behaviours, then the patches committed since. */

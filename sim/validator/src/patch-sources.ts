@@ -1,6 +1,6 @@
 import { Namespace, type Patch } from '@tickswap/dsu';
 import { BEHAVIOUR_CLASSES } from '@tickswap/behaviours';
-import { loadBundle, verifyBundle, type TrustedKeys } from '@tickswap/patch-format';
+import { loadBundle, modulesFor, verifyBundle, type TrustedKeys } from '@tickswap/patch-format';
 import type { PatchSource, RunningVersion } from './gate-request';
 import { runtimeModules } from './runtime-modules';
 
@@ -24,7 +24,7 @@ function fromModule(path: string): Patch {
  * in this thread; a bundle is verified again (signature by a trusted key,
  * digest, version) and its code evaluated with this thread's runtime
  * modules (with the classes `running` runs as its behaviours when the
- * source asks for them). Throws an Error (or patch-format's typed errors)
+ * bundle declares it means them). Throws an Error (or patch-format's typed errors)
  * saying what was wrong.
  *
  * @example
@@ -34,7 +34,8 @@ export function loadPatchSource(source: PatchSource, running: Namespace, trusted
   const runningVersion = running.version;
   if (source.kind === 'bundle') {
     if (trustedKeys === undefined) throw new Error(`bundle ${source.bundle.id} cannot be verified: the request has no trustedKeys; give the keys the robot trusts`);
-    return loadBundle(verifyBundle(source.bundle, { trustedKeys, runningVersion }), { modules: runtimeModules(source.classes === 'running' ? running : undefined) });
+    const verified = verifyBundle(source.bundle, { trustedKeys, runningVersion });
+    return loadBundle(verified, { modules: modulesFor(verified, runtimeModules(), running) });
   }
   const patch = fromModule(source.path);
   if (patch.from !== runningVersion) {

@@ -1,5 +1,4 @@
-import type { Namespace } from '@tickswap/dsu';
-import { withRunningClasses, type ModuleMap } from '@tickswap/patch-format';
+import type { ModuleMap } from '@tickswap/patch-format';
 
 /** The runtime's packages a patch may require, each loaded on first use (the worker starts faster without rxjs). */
 const PACKAGES = ['@tickswap/behaviours', '@tickswap/dsu', '@tickswap/motor-bus', '@tickswap/control-loop', '@tickswap/physics', '@tickswap/robots', 'rxjs'] as const;
@@ -8,18 +7,17 @@ const PACKAGES = ['@tickswap/behaviours', '@tickswap/dsu', '@tickswap/motor-bus'
  * The modules a bundle's code gets in the gate's worker (`loadBundle`'s
  * `modules`): this thread's own copies of the runtime's packages, so the
  * patch's classes extend the very classes the worker rebuilt the running
- * version from; given `running`, with `@tickswap/behaviours` showing its
- * classes (after earlier patches, the patched ones). Each is required the
- * first time a patch asks for it.
+ * version from (`modulesFor` shows the running classes to a bundle that
+ * means them). Each is required the first time a patch asks for it.
  *
  * @example
- * const patch = loadBundle(verified, { modules: runtimeModules() });
+ * const patch = loadBundle(verified, { modules: modulesFor(verified, runtimeModules(), running) });
  */
-export function runtimeModules(running?: Namespace): ModuleMap {
+export function runtimeModules(): ModuleMap {
   const map: Record<string, unknown> = {};
   for (const id of PACKAGES) {
     // Required through the worker's CommonJS hooks: an import() would miss the TypeScript sources.
     Object.defineProperty(map, id, { enumerable: true, get: () => require(id) as unknown });
   }
-  return running === undefined ? map : withRunningClasses(map, running);
+  return map;
 }
