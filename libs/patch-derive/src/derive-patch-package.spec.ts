@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as behaviours from '@tickswap/behaviours';
 import { BEHAVIOUR_CLASSES, Pid } from '@tickswap/behaviours';
 import { LiveSystem, Namespace } from '@tickswap/dsu';
-import { buildBundle, BundleBuildError, importPatchPackage, loadBundle, signBundle, trustKeys, unfilledStubs, verifyBundle } from '@tickswap/patch-format';
+import { buildBundle, BundleBuildError, importPatchPackage, loadBundle, modulesFor, signBundle, trustKeys, unfilledStubs, verifyBundle } from '@tickswap/patch-format';
 import { derivePatchPackage } from './derive-patch-package';
 import { DeriveError } from './errors';
 import { edited, shippedSources } from './testing/source-fixtures';
@@ -30,11 +30,12 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-/** Builds the package, signs it, and loads it on a host whose behaviours are the shipped ones: the robot's path. */
+/** Builds the package, signs it, and loads it as a robot on version 0 does: with the classes the bundle says it means. */
 async function loadOnRobot(packageDir: string) {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const signed = signBundle(await buildBundle(packageDir), privateKey);
-  return loadBundle(verifyBundle(signed, { trustedKeys: trustKeys([publicKey]), runningVersion: '0' }), { modules: { '@tickswap/behaviours': behaviours } });
+  const verified = verifyBundle(signBundle(await buildBundle(packageDir), privateKey), { trustedKeys: trustKeys([publicKey]), runningVersion: '0' });
+  expect(verified.classes).toBe('running');
+  return loadBundle(verified, { modules: modulesFor(verified, { '@tickswap/behaviours': behaviours }, Namespace.of('0', BEHAVIOUR_CLASSES)) });
 }
 
 describe('derivePatchPackage', () => {
@@ -42,6 +43,7 @@ describe('derivePatchPackage', () => {
     const derived = derivePatchPackage({ before, after: renamed, from: '0', to: '1', origin: 'shipped -> edited' });
     expect([...derived.files.keys()]).toEqual(['patch.ts', 'src/pid.ts']);
     expect(derived.files.get('src/pid.ts')).toContain("import { Behaviour } from '@tickswap/behaviours';");
+    expect(derived.files.get('patch.ts')).toContain("export const classes = 'running';");
     await writePatchPackage(dir, derived);
     const patch = await loadOnRobot(dir);
     const pid = new Pid({ kp: 1, ki: 1 });

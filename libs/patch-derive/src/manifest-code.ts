@@ -61,9 +61,10 @@ function classLines(change: DerivedClassChange): string[] {
 
 /**
  * The `patch.ts` of a derived patch package: imports of the new classes,
- * then the patch step, with each guess commented (its score and the other
- * candidates) and each stub marked `TODO(tickswap)` and throwing until it
- * is filled in.
+ * the declaration that its `@tickswap/behaviours` import means the classes
+ * the robot runs (`export const classes = 'running'`), then the patch step,
+ * with each guess commented (its score and the other candidates) and each
+ * stub marked `TODO(tickswap)` and throwing until it is filled in.
  *
  * @example
  * writeFileSync('patches/mine/patch.ts', manifestCode(changes, { from: '0', to: '1', origin: 'HEAD -> src', moduleOf: (name) => `./src/${files[name]}` }));
@@ -78,6 +79,10 @@ export function manifestCode(changes: DerivedChanges, options: ManifestOptions):
     ...moved,
     "import type { PatchStep } from '@tickswap/dsu';",
     ...imports,
+    '',
+    '// What this package imports from @tickswap/behaviours (the classes it does not change) are the classes',
+    '// of the version it applies to, as the robot runs them after earlier patches: the bundle says so, signed.',
+    "export const classes = 'running';",
     '',
     'export const patch: PatchStep = {',
     `  from: ${quote(options.from)},`,
