@@ -1,6 +1,6 @@
 import type { UpdateLogEntry } from '@tickswap/control-loop';
 import type { Policy } from '@tickswap/dsu';
-import { loadBundle, verifyBundle, withRunningClasses, type SignedPatchBundle, type TrustedKeys } from '@tickswap/patch-format';
+import { loadBundle, modulesFor, verifyBundle, type SignedPatchBundle, type TrustedKeys } from '@tickswap/patch-format';
 import type { DevApplyOutcome, DevHost } from '@tickswap/patch-derive';
 import { filter, firstValueFrom } from 'rxjs';
 import type { Controller } from './controller';
@@ -10,8 +10,9 @@ import { CONTROLLER_MODULES } from './controller-modules';
 /**
  * The controller as `tickswap dev` drives it: a derived bundle takes the
  * path every patch from the field takes (verified against the running
- * version, loaded with the classes that run (`withRunningClasses`: after
- * earlier saves, the classes it did not change are the patched ones), proven by the simulator gate
+ * version, loaded with the classes its signed declaration says it means:
+ * a derived bundle means those that run, so after earlier saves the
+ * classes it did not change are the patched ones; proven by the simulator gate
  * from a copy of the live state, committed by the hot swap at a tick
  * boundary and watched), and comes back with its verdict, the time of the
  * gate and of the commit, and the commit's downtime.
@@ -28,11 +29,12 @@ export function devPatchHost(controller: Controller, gate: ControllerGate, polic
       const refused = (reason: string): DevApplyOutcome => ({ outcome: 'refused', version: version(), reason, gateMs: performance.now() - started, commitMs: 0 });
       let patch;
       try {
-        patch = loadBundle(verifyBundle(bundle, { trustedKeys, runningVersion: version() }), { modules: withRunningClasses(CONTROLLER_MODULES, controller.live.namespace) });
+        const verified = verifyBundle(bundle, { trustedKeys, runningVersion: version() });
+        patch = loadBundle(verified, { modules: modulesFor(verified, CONTROLLER_MODULES, controller.live.namespace) });
       } catch (error) {
         return refused((error as Error).message);
       }
-      const verdict = await gate.judge(bundle.id, { kind: 'bundle', bundle, classes: 'running' }, patch, policy, trustedKeys);
+      const verdict = await gate.judge(bundle.id, { kind: 'bundle', bundle }, patch, policy, trustedKeys);
       const gateMs = performance.now() - started;
       if (!verdict.accepted) return refused(verdict.reason);
       const requested = performance.now();

@@ -1,7 +1,7 @@
 import type { Patch, Policy } from '@tickswap/dsu';
 import type { UpdateLogEntry } from '@tickswap/control-loop';
 import { PatchRejectedError, rejectionOf, type CommitOutcome, type DowntimeFigures, type GateFigures, type PatchPipeline, type VerifiedPatch } from '@tickswap/mqtt-link';
-import { loadBundle, verifyBundle, type SignedPatchBundle, type TrustedKeys } from '@tickswap/patch-format';
+import { loadBundle, modulesFor, verifyBundle, type SignedPatchBundle, type TrustedKeys } from '@tickswap/patch-format';
 import { BundleStoreError, type BundleStore } from './bundle-store';
 import type { Controller } from './controller';
 import type { ControllerGate } from './controller-gate';
@@ -60,8 +60,10 @@ async function keep(store: BundleStore, bundle: SignedPatchBundle): Promise<void
 /**
  * The patch pipeline of a running controller, for `PatchAgent`: verify
  * (`verifyBundle` with the robot's trust list against the live version, then
- * `loadBundle` with the controller's own modules), gate (the simulator gate,
- * `ControllerGate`, on the signed bundle; not run without one: see
+ * `loadBundle` with the controller's own modules, showing the live
+ * namespace's classes to a bundle that declares it means them: `modulesFor`),
+ * gate (the simulator gate, `ControllerGate`, on the signed bundle, which
+ * carries that declaration to the gate's worker; not run without one: see
  * {@link GATE_NOT_RUN}), commit (the controller's hot swap: prepared in the
  * slack between ticks, committed at a tick boundary, watched, the bundle kept
  * in `store` first so a restart comes back on it; resolves with
@@ -78,7 +80,7 @@ export function controllerPipeline(controller: Controller, options: ControllerPi
     verify: async (bundle) => {
       try {
         const verified = verifyBundle(bundle, { trustedKeys: options.trustedKeys, runningVersion: controller.live.namespace.version });
-        const patch = loadBundle(verified, { modules: CONTROLLER_MODULES });
+        const patch = loadBundle(verified, { modules: modulesFor(verified, CONTROLLER_MODULES, controller.live.namespace) });
         bundles.set(patch, verified);
         return { id: verified.id, from: verified.from, to: verified.to, patch };
       } catch (error) {

@@ -40,7 +40,7 @@ describe('restoreUpdates with bundles received over MQTT', () => {
     const journalPath = await journalOf([probeBundle('0', '1', desk.privateKey)]);
     const restoring = restoreUpdates(journalPath, '0', trustKeys([]));
     await expect(restoring).rejects.toThrow(BundleStoreError);
-    await expect(restoreUpdates(journalPath, '0', trustKeys([]))).rejects.toThrow(/no longer verifies: .*; restore its bundle or trust its key again \(--trust\), or move the journal away to start on version 0$/);
+    await expect(restoreUpdates(journalPath, '0', trustKeys([]))).rejects.toThrow(/no longer verifies or applies: .*; restore its bundle or trust its key again \(--trust\), or move the journal away to start on version 0$/);
   });
 
   it('refuses a damaged stored bundle', async () => {

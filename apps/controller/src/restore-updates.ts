@@ -1,5 +1,6 @@
-import type { Patch } from '@tickswap/dsu';
-import { loadBundle, verifyBundle, type TrustedKeys } from '@tickswap/patch-format';
+import { BEHAVIOUR_CLASSES } from '@tickswap/behaviours';
+import { Namespace, type Patch } from '@tickswap/dsu';
+import { loadBundle, modulesFor, verifyBundle, type TrustedKeys } from '@tickswap/patch-format';
 import type { PatchSource } from '@tickswap/validator';
 import { BundleStore, BundleStoreError } from './bundle-store';
 import { CONTROLLER_MODULES } from './controller-modules';
@@ -21,15 +22,30 @@ export interface RestoredUpdates {
   readonly message: string | undefined;
 }
 
-/** One committed patch, from its stored bundle (verified again with today's trust list) or its module. */
-async function restoreOne(id: string, from: string, store: BundleStore, trustedKeys: TrustedKeys): Promise<{ patch: Patch; source: PatchSource }> {
+/** A restored patch, where its code comes from, and the namespace it produces (what the next patch applies to). */
+interface RestoredPatch {
+  readonly patch: Patch;
+  readonly source: PatchSource;
+  readonly next: Namespace;
+}
+
+/**
+ * One committed patch, from its stored bundle (verified again with today's
+ * trust list, loaded against `running`, the namespace it applied to) or its
+ * module, applied to `running`.
+ */
+async function restoreOne(id: string, running: Namespace, store: BundleStore, trustedKeys: TrustedKeys): Promise<RestoredPatch> {
   const bundle = store.read(id);
-  if (bundle === undefined) return { patch: await loadPatchModule(id), source: patchModuleSource(id) };
+  if (bundle === undefined) {
+    const patch = await loadPatchModule(id);
+    return { patch, source: patchModuleSource(id), next: running.apply(patch) };
+  }
   try {
-    const verified = verifyBundle(bundle, { trustedKeys, runningVersion: from });
-    return { patch: loadBundle(verified, { modules: CONTROLLER_MODULES }), source: { kind: 'bundle', bundle: verified } };
+    const verified = verifyBundle(bundle, { trustedKeys, runningVersion: running.version });
+    const patch = loadBundle(verified, { modules: modulesFor(verified, CONTROLLER_MODULES, running) });
+    return { patch, source: { kind: 'bundle', bundle: verified }, next: running.apply(patch) };
   } catch (error) {
-    throw new BundleStoreError(`its stored bundle ${store.pathOf(id)} no longer verifies: ${(error as Error).message}`, { cause: error });
+    throw new BundleStoreError(`its stored bundle ${store.pathOf(id)} no longer verifies or applies: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -37,8 +53,10 @@ async function restoreOne(id: string, from: string, store: BundleStore, trustedK
  * Reads the update journal and loads every patch still in force, so the
  * controller comes back on the last committed version: a patch received over
  * MQTT from the bundle stored beside the journal (`BundleStore`), verified
- * again with `trustedKeys` (a key no longer trusted does not come back), a
- * `--patch` module from its module. Rejects with JournalError (corrupt
+ * again with `trustedKeys` (a key no longer trusted does not come back) and
+ * loaded against the namespace of its point of the chain (the shipped
+ * behaviours at `base`, then each patch before it), a `--patch` module
+ * from its module. Rejects with JournalError (corrupt
  * journal), PatchModuleError (a module cannot be loaded) or BundleStoreError
  * (a stored bundle is missing its trust or is damaged), each naming the patch
  * and what to do: the controller must then refuse to start rather than run
@@ -54,9 +72,12 @@ export async function restoreUpdates(journalPath: string, base: string, trustedK
   const store = new BundleStore(journalPath);
   const patches: Patch[] = [];
   const sources: PatchSource[] = [];
+  // The classes each patch applied to, as the chain built them up: a bundle that means the running classes is loaded against them.
+  let running = Namespace.of(base, BEHAVIOUR_CLASSES);
   for (const id of chain.ids) {
     try {
-      const { patch, source } = await restoreOne(id, patches.at(-1)?.to ?? base, store, trustedKeys);
+      const { patch, source, next } = await restoreOne(id, running, store, trustedKeys);
+      running = next;
       patches.push(patch);
       sources.push(source);
     } catch (error) {
