@@ -1,4 +1,4 @@
-import type { DeclaredClassChange, DeclaredFieldChanges, DeclaredStep, PatchBundle } from '@tickswap/patch-format';
+import type { BehaviourClasses, DeclaredClassChange, DeclaredFieldChanges, DeclaredStep, PatchBundle } from '@tickswap/patch-format';
 
 function fieldChanges(changes: DeclaredFieldChanges): string[] {
   const renames = Object.entries(changes.rename ?? {}).map(([from, to]) => `${from} -> ${to}`);
@@ -32,9 +32,16 @@ function stepLines(step: Omit<DeclaredStep, 'from' | 'to'>, indent: string): str
   ];
 }
 
+/** What the bundle's `@tickswap/behaviours` import means, in words. */
+const CLASSES: Readonly<Record<BehaviourClasses, string>> = {
+  shipped: 'shipped (@tickswap/behaviours as the package ships)',
+  running: 'running (@tickswap/behaviours as the version it applies to runs it, after earlier patches)',
+};
+
 /**
  * What a person checks before sending a bundle: versions, digest (and
- * whether it matches the content), signer, size, and every declared change.
+ * whether it matches the content), signer, size, the classes its code's
+ * `@tickswap/behaviours` means, and every declared change.
  *
  * @example
  * console.log(bundleSummary(bundle, bundleDigest(bundle) === bundle.digest).join('\n'));
@@ -47,6 +54,7 @@ export function bundleSummary(bundle: PatchBundle, digestMatches: boolean): stri
     `  digest     ${bundle.digest} (${digestMatches ? 'matches the content' : 'DOES NOT MATCH the content: changed after the build'})`,
     `  signed by  ${bundle.signature ? `key ${bundle.signature.keyId}` : 'nobody (unsigned)'}`,
     `  code       ${(Buffer.byteLength(bundle.code) / 1024).toFixed(1)} KiB`,
+    `  classes    ${CLASSES[bundle.classes ?? 'shipped']}`,
     '  changes',
     ...stepLines(bundle.changes, '    '),
     `  inverse    ${inverse ? `${inverse.from} -> ${inverse.to}` : 'none (rollback restores the state as it was at commit)'}`,

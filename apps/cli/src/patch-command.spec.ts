@@ -58,6 +58,7 @@ describe('tickswap patch inspect', () => {
     const text = printed.join('\n');
     expect(text).toMatch(/^patch 1-[0-9a-f]{12} \(tickswap.patch\/1\)\n {2}version {4}0 -> 1\n {2}digest {5}sha256:[0-9a-f]{64} \(matches the content\)\n {2}signed by {2}key [0-9a-f]{16}\n/);
     expect(text).toContain('    Pid: replace (fields kp, ki, kd, outputMin, outputMax, angular, setpoint, integralSum, integralLimit, previousMeasurement, hasPrevious, skippedTime, output; add integralLimit; rename integral -> integralSum)');
+    expect(text).toContain('\n  classes    shipped (@tickswap/behaviours as the package ships)\n');
     expect(text).toContain('    validated: Pid');
     expect(text).toContain('  inverse    1 -> 0\n    Pid: replace (');
   });

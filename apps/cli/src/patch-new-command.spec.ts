@@ -37,6 +37,11 @@ describe('tickswap patch new', () => {
     expect(await patchCommand.run(['build', out, '--out', join(dir, 'b.json')])).toBe(0);
     const bundle = JSON.parse(await readFile(join(dir, 'b.json'), 'utf8'));
     expect(bundle.changes.classes.Pid).toMatchObject({ kind: 'replace', rename: { integral: 'integralSum' } });
+    // A derived patch means the classes of the version it applies to, wherever it is published: the bundle says so.
+    expect(bundle.classes).toBe('running');
+    printed = [];
+    expect(await patchCommand.run(['inspect', join(dir, 'b.json')])).toBe(0);
+    expect(printed.join('\n')).toContain('  classes    running (@tickswap/behaviours as the version it applies to runs it, after earlier patches)');
   });
 
   it('takes --no-rename over the guess: the field is removed and the other added', async () => {
