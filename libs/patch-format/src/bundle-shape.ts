@@ -49,7 +49,7 @@ const behaviourClasses = optional(oneOf(['shipped', 'running'] as const satisfie
 const patchDeclaration = record<PatchDeclaration>({ from: version, to: version, changes: declaration, classes: behaviourClasses });
 
 /**
- * Checks a patch's declaration (versions and changes) against the format;
+ * Checks a patch's declaration (versions, changes, the classes it means) against the format;
  * throws a {@link ShapeProblem} naming the place.
  *
  * @example

@@ -20,8 +20,8 @@ export interface PatchExports {
 
 /**
  * Runs a bundle's CommonJS code and returns its default export and its
- * `classes` export. The code
- * runs in this realm (`new Function`, not a `vm` context), so its classes
+ * `classes` export. The code runs in this realm (`new Function`, not a
+ * `vm` context), so its classes
  * extend the very classes of `modules` and its objects have this realm's
  * prototypes, as the migration library requires. `require` resolves only
  * the names in `modules`: a patch shares the host's packages, never loads
