@@ -9,6 +9,10 @@ import { spawnScript, type SpawnedProcess } from './spawned-process';
 
 const BEHAVIOURS = join(__dirname, '..', '..', '..', 'libs', 'behaviours', 'src');
 const MINUTE = 60_000;
+
+// The watch after a commit judges the new version by the deadlines it meets: on a loaded shared machine it can roll a
+// good save back; a genuine fault fails every attempt, preemption does not (each failed attempt is logged).
+jest.retryTimes(2, { logErrorsBeforeRetry: true });
 let dir = '';
 let dev: SpawnedProcess | undefined;
 
