@@ -115,4 +115,11 @@ describe('--record', () => {
     expect(motors.length).toBeGreaterThan(0);
     expect(ofTopic(messages, '/tickswap/pose')).toHaveLength(motors.length);
   });
+
+  it('refuses to start when the recording cannot be created, and says why', async () => {
+    const controller = await controllerWith('unrecordable', ['--no-dashboard', '--record', join(dir, 'no-such-folder', 'run.mcap')]);
+    const exit = await controller.exited;
+    expect(exit.code).toBe(1);
+    expect(exit.stderr).toMatch(/^McapRecorder.open failed: cannot create \S*no-such-folder\/run\.mcap \(ENOENT\); check that its directory exists/m);
+  });
 });
