@@ -26,8 +26,9 @@ const unescape = (text: string): string => text.replace(/\\(["\\n])/g, (_, c: st
 
 /**
  * Parses Prometheus text exposition format 0.0.4, strictly: every line must
- * match the grammar, every family must have HELP and TYPE before its
- * samples, and every sample must belong to the family declared last.
+ * match the grammar (comments other than HELP and TYPE are ignored, as the
+ * format says), every family must have HELP and TYPE before its samples,
+ * and every sample must belong to the family declared last.
  * Throws naming the line that breaks a rule.
  *
  * @example
@@ -43,6 +44,8 @@ export function parseExposition(text: string): Map<string, Family> {
       throw new Error(`line ${number + 1} '${line}': ${why}`);
     };
     const comment = COMMENT.exec(line);
+    // Any other comment is ignored, as the format says.
+    if (comment === null && line.startsWith('#')) return;
     if (comment !== null) {
       const [, kind, name, rest] = comment as unknown as [string, string, string, string];
       if (kind === 'HELP') return void helps.set(name, rest);
