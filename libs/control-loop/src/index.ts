@@ -23,6 +23,8 @@ export { PreciseScheduler } from './precise-scheduler';
 export { reschedule } from './reschedule';
 export { runVirtual } from './run-virtual';
 export { HotSwap } from './hot-swap';
+export type { SlackBudget, SliceWork } from './slack-worker';
+export { SlackWorker } from './slack-worker';
 export type { HotSwapOptions } from './hot-swap-options';
 export type { UpdateJob, UpdateRequestOptions, UpdateStage } from './update-job';
 export { UpdateLog } from './update-log';

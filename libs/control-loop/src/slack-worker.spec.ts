@@ -44,8 +44,10 @@ describe('SlackWorker (virtual time)', () => {
     scheduler.frame = 0.85;
     worker.afterTick(tick(0), work);
     worker.afterTick(tick(0), work);
+    expect(worker.scheduled).toBe(true);
     scheduler.flush();
     expect(calls).toBe(0);
+    expect(worker.scheduled).toBe(false);
     worker.afterTick(tick(1), work);
     worker.afterTick(tick(1), work);
     scheduler.flush();

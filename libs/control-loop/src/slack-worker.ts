@@ -16,7 +16,8 @@ export interface SlackBudget {
 }
 
 /**
- * Runs work in the slack between ticks, so that no tick is delayed by it:
+ * Runs work in the slack between ticks, so that no tick is delayed by it
+ * (the hot swap's preparation of an update, telemetry's `SlackRunner`):
  * after a tick (its record in hand), one slice is scheduled on the loop's
  * scheduler to run at once, that is before the next tick, and works until
  * `maxSliceMs` have passed or the next tick is `guardMs` away. When the tick
@@ -35,6 +36,11 @@ export class SlackWorker {
   private pending: Subscription | undefined;
   /** Whether the current slice has used its budget. */
   readonly shouldYield = (): boolean => this.scheduler.now() >= this.sliceEnd;
+
+  /** Whether a slice is scheduled and has not run yet. */
+  get scheduled(): boolean {
+    return this.pending !== undefined;
+  }
 
   constructor(
     private readonly scheduler: SchedulerLike,

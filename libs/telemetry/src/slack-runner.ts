@@ -1,5 +1,5 @@
-import type { TickRecord } from '@tickswap/control-loop';
-import type { SchedulerAction, Subscription } from 'rxjs';
+import { SlackWorker, type SliceWork, type TickRecord } from '@tickswap/control-loop';
+import type { Subscription } from 'rxjs';
 import { slackRunnerSettings, type SlackRunnerOptions, type SlackRunnerSettings, type TickingSource } from './slack-runner-options';
 
 /** A periodic job: `final` is true for its last run, after the loop stopped. */
@@ -16,8 +16,11 @@ interface Periodic {
  * delay one: after a tick that leaves work waiting, one slice is scheduled at
  * once on the loop's scheduler (it runs before the next tick) and runs jobs
  * until `maxSliceMs` have passed or the next tick is `guardMs` away; what is
- * left waits for the next tick. Periodic jobs fall due on the loop's clock
- * (ticks' starts), so no timer of theirs fires in the middle of a wait.
+ * left waits for the next tick. The slices are control-loop's `SlackWorker`,
+ * the one the hot swap prepares updates in; this adds a queue of jobs,
+ * periodic jobs, a watch for a stalled loop and a last run at the stop.
+ * Periodic jobs fall due on the loop's clock (ticks' starts), so no timer of
+ * theirs fires in the middle of a wait.
  * When the loop stops, every periodic job runs a last time (`final`), then
  * whatever waits; when it stalls (no tick for `watchdogMs`), the periodic
  * jobs run anyway. A job is one unit of work: keep each to ~100 µs.
@@ -34,13 +37,9 @@ export class SlackRunner {
   private readonly queue: (() => void)[] = [];
   private readonly ticks: Subscription;
   private watchdog: Subscription | undefined;
-  private readonly slice: (this: SchedulerAction<undefined>) => void;
-  private action: SchedulerAction<undefined> | undefined;
-  private armed = false;
+  private readonly worker: SlackWorker;
   private nextPeriodicMs = Number.POSITIVE_INFINITY;
   private lastStartMs = Number.NaN;
-  private sliceEndMs = 0;
-  private nextDueMs = 0;
   private ticksAtWatch = -1;
   private droppedJobs = 0;
   private finished = false;
@@ -48,12 +47,9 @@ export class SlackRunner {
   constructor(options: SlackRunnerOptions) {
     this.settings = slackRunnerSettings(options);
     this.loop = options.loop;
-    // The schedulers call work with its action as `this`; the runner is reached by closure.
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const runner = this;
-    this.slice = function () {
-      runner.runSlice(this);
-    };
+    const { scheduler, maxSliceMs, guardMs } = this.settings;
+    this.worker = new SlackWorker(scheduler, this.loop.periodMs, { maxSliceMs, guardMs });
+    this.shouldYield = this.worker.shouldYield;
     this.ticks = this.loop.ticks$.subscribe({ next: this.afterTick, complete: () => this.settings.scheduler.schedule(() => this.finish(), 0) });
   }
 
@@ -68,7 +64,7 @@ export class SlackRunner {
   }
 
   /** Whether the slice in progress has used its budget (a job made of units may ask between them). */
-  readonly shouldYield = (): boolean => this.settings.scheduler.now() >= this.sliceEndMs;
+  readonly shouldYield: () => boolean;
 
   /** Runs `job` every `intervalMs` of the loop's clock, from the first tick on (or from now). Returns a function that cancels it. */
   every(intervalMs: number, job: PeriodicJob): () => void {
@@ -90,23 +86,21 @@ export class SlackRunner {
 
   /**
    * Runs every tick, at the quiescent point: must not allocate, must not block.
-   * Only a tick that leaves work waiting schedules a slice (the scheduler then
+   * Only a tick that leaves work waiting schedules a slice (the worker then
    * allocates its timer: a few times a second, not per tick).
    */
   private readonly afterTick = (record: TickRecord): void => {
     if (this.lastStartMs !== this.lastStartMs) this.startClocks(record.actualStart);
     this.lastStartMs = record.actualStart;
-    if (this.armed || (this.queue.length === 0 && record.actualStart < this.nextPeriodicMs)) return;
-    this.armed = true;
-    this.nextDueMs = record.scheduledStart + (record.missed + 1) * this.loop.periodMs;
-    if (this.action === undefined) this.settings.scheduler.schedule(this.slice, 0);
-    else this.action.schedule(undefined, 0);
+    if (this.queue.length === 0 && record.actualStart < this.nextPeriodicMs) return;
+    this.worker.afterTick(record, this.runSlice);
   };
 
   /** Stops following the loop, without a last run; what waits is dropped. */
   close(): void {
     this.finished = true;
     this.queue.length = 0;
+    this.worker.cancel();
     this.ticks.unsubscribe();
     this.watchdog?.unsubscribe();
   }
@@ -123,16 +117,11 @@ export class SlackRunner {
     this.nextPeriodicMs = this.periodic.reduce((next, p) => Math.min(next, p.nextAtMs), Number.POSITIVE_INFINITY);
   }
 
-  private runSlice(action: SchedulerAction<undefined>): void {
-    this.action = action;
-    this.armed = false;
-    if (this.finished) return;
-    const { scheduler, maxSliceMs, guardMs } = this.settings;
-    const start = scheduler.now();
-    this.sliceEndMs = Math.min(start + maxSliceMs, this.nextDueMs - guardMs);
+  /** A slice the worker runs when the tick left slack: the periodic jobs due first, then queued jobs while the budget lasts. */
+  private readonly runSlice: SliceWork = (shouldYield) => {
     this.queuePeriodic((p) => this.lastStartMs >= p.nextAtMs, false);
-    while (this.queue.length > 0 && !this.shouldYield()) (this.queue.shift() as () => void)();
-  }
+    while (this.queue.length > 0 && !shouldYield()) (this.queue.shift() as () => void)();
+  };
 
   /** Puts the periodic jobs that are `due` first in the queue and moves their next time on by a period (from now, if they fell behind). */
   private queuePeriodic(due: (periodic: Periodic) => boolean, final: boolean): void {
@@ -148,7 +137,7 @@ export class SlackRunner {
   /** The loop runs but no tick came since the last watch: it stalled, so there is no tick to delay; run the periodic jobs now. */
   private watch(): void {
     const count = this.loop.records.count;
-    if (this.loop.state === 'running' && count === this.ticksAtWatch && !this.armed) {
+    if (this.loop.state === 'running' && count === this.ticksAtWatch && !this.worker.scheduled) {
       this.queuePeriodic(() => true, false);
       this.runAll();
     }
