@@ -1,4 +1,4 @@
-import type { SchedulerLike, Subscription } from 'rxjs';
+import type { SchedulerAction, SchedulerLike } from 'rxjs';
 import type { TickRecord } from './tick-record';
 
 /**
@@ -32,14 +32,21 @@ export interface SlackBudget {
  */
 export class SlackWorker {
   private sliceEnd = 0;
+  private nextDue = 0;
   private work: SliceWork | undefined;
-  private pending: Subscription | undefined;
+  /**
+   * The scheduler action the slices run in, re-armed after each tick rather
+   * than scheduled anew: a new action (and closure) after every tick would be
+   * garbage made at the loop's rate, collected at the cost of tick starts.
+   */
+  private action: SchedulerAction<void> | undefined;
+  private armed = false;
   /** Whether the current slice has used its budget. */
   readonly shouldYield = (): boolean => this.scheduler.now() >= this.sliceEnd;
 
   /** Whether a slice is scheduled and has not run yet. */
   get scheduled(): boolean {
-    return this.pending !== undefined;
+    return this.armed;
   }
 
   constructor(
@@ -51,25 +58,30 @@ export class SlackWorker {
   /**
    * Schedules one slice of `work` in the slack after the tick of `record`.
    * Called after every tick that has work; at most one slice is pending.
+   * Runs every tick: must not allocate (past the first call), must not block.
    */
   afterTick(record: TickRecord, work: SliceWork): void {
-    if (this.pending !== undefined) return;
-    const nextDue = record.scheduledStart + (record.missed + 1) * this.periodMs;
+    if (this.armed) return;
+    this.nextDue = record.scheduledStart + (record.missed + 1) * this.periodMs;
     this.work = work;
-    this.pending = this.scheduler.schedule(() => this.slice(nextDue), 0);
+    this.armed = true;
+    // Re-arming returns the action that will run (virtual time's actions may hand over to a new one).
+    this.action = (this.action === undefined || this.action.closed ? this.scheduler.schedule(this.slice, 0) : this.action.schedule(undefined, 0)) as SchedulerAction<void>;
   }
 
   /** Cancels the slice not run yet (the loop stopped). */
   cancel(): void {
-    this.pending?.unsubscribe();
-    this.pending = this.work = undefined;
+    this.action?.unsubscribe();
+    this.action = this.work = undefined;
+    this.armed = false;
   }
 
-  private slice(nextDue: number): void {
+  private readonly slice = (): void => {
     const work = this.work as SliceWork;
-    this.pending = this.work = undefined;
+    this.work = undefined;
+    this.armed = false;
     const start = this.scheduler.now();
-    this.sliceEnd = Math.min(start + this.budget.maxSliceMs, nextDue - this.budget.guardMs);
+    this.sliceEnd = Math.min(start + this.budget.maxSliceMs, this.nextDue - this.budget.guardMs);
     if (this.sliceEnd > start) work(this.shouldYield);
-  }
+  };
 }
