@@ -1,36 +1,6 @@
-import type { BehaviourClasses, DeclaredClassChange, DeclaredFieldChanges, DeclaredStep, PatchBundle } from '@tickswap/patch-format';
+import { declarationLines, type BehaviourClasses, type PatchBundle } from '@tickswap/patch-format';
 
-function fieldChanges(changes: DeclaredFieldChanges): string[] {
-  const renames = Object.entries(changes.rename ?? {}).map(([from, to]) => `${from} -> ${to}`);
-  return [
-    ...(changes.add ? [`add ${changes.add.join(', ')}`] : []),
-    ...(changes.remove ? [`remove ${changes.remove.join(', ')}`] : []),
-    ...(renames.length > 0 ? [`rename ${renames.join(', ')}`] : []),
-    ...(changes.transform ? [`transform ${changes.transform.join(', ')}`] : []),
-    ...(changes.allowNaN ? [`may become NaN: ${changes.allowNaN.join(', ')}`] : []),
-  ];
-}
-
-function classLine(name: string, change: DeclaredClassChange): string {
-  const parts = [
-    ...(change.fields ? [`fields ${change.fields.join(', ') || '(none)'}`] : []),
-    ...fieldChanges(change),
-    ...(change.superclass !== undefined ? [`superclass ${change.superclass ?? '(none)'}`] : []),
-    ...(change.statics ? [`statics: ${fieldChanges(change.statics).join('; ')}`] : []),
-    ...(change.into ? [`instances become ${change.into}`] : []),
-    ...(change.migrate ? ['with a migration function'] : []),
-  ];
-  return `${name}: ${change.kind}${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`;
-}
-
-function stepLines(step: Omit<DeclaredStep, 'from' | 'to'>, indent: string): string[] {
-  const classes = Object.entries(step.classes).map(([name, change]) => `${indent}${classLine(name, change)}`);
-  return [
-    ...(classes.length > 0 ? classes : [`${indent}(no class changes)`]),
-    ...(step.globals ? [`${indent}globals: ${fieldChanges(step.globals).join('; ')}`] : []),
-    ...(step.validations ? [`${indent}validated: ${step.validations.join(', ')}`] : []),
-  ];
-}
+const indented = (lines: readonly string[]): string[] => lines.map((line) => `    ${line}`);
 
 /** What the bundle's `@tickswap/behaviours` import means, in words. */
 const CLASSES: Readonly<Record<BehaviourClasses, string>> = {
@@ -56,8 +26,8 @@ export function bundleSummary(bundle: PatchBundle, digestMatches: boolean): stri
     `  code       ${(Buffer.byteLength(bundle.code) / 1024).toFixed(1)} KiB`,
     `  classes    ${CLASSES[bundle.classes ?? 'shipped']}`,
     '  changes',
-    ...stepLines(bundle.changes, '    '),
+    ...indented(declarationLines(bundle.changes)),
     `  inverse    ${inverse ? `${inverse.from} -> ${inverse.to}` : 'none (rollback restores the state as it was at commit)'}`,
-    ...(inverse ? stepLines(inverse, '    ') : []),
+    ...(inverse ? indented(declarationLines(inverse)) : []),
   ];
 }

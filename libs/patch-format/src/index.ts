@@ -31,6 +31,7 @@ export { ShapeProblem } from './schema';
 export { canonicalJson } from './canonical-json';
 export { bundleDigest } from './bundle-digest';
 export { describePatch } from './describe-patch';
+export { declarationLines } from './declaration-lines';
 export { assembleBundle } from './assemble-bundle';
 export { buildBundle, RUNTIME_PACKAGES } from './build-bundle';
 export { STUB_MARKER, unfilledStubs } from './stub-marker';
