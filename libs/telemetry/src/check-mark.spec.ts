@@ -21,6 +21,7 @@ describe('TickTelemetry#markUpdate refuses what it cannot place', () => {
   it('accepts a commit or rollback at a tick held, or at the tick running now', () => {
     expect(() => telemetry.markUpdate(GOOD)).not.toThrow();
     expect(() => telemetry.markUpdate({ ...GOOD, tick: 20, kind: 'rollback', from: 'v2', to: 'v1' })).not.toThrow();
+    expect(() => telemetry.markUpdate({ ...GOOD, notes: ['Pid: replace (rename integral -> integralSum)', 'the simulator gate accepted 1 -> 2'] })).not.toThrow();
   });
 
   it.each<[string, Partial<Record<keyof UpdateMark, unknown>>, RegExp]>([
@@ -32,6 +33,9 @@ describe('TickTelemetry#markUpdate refuses what it cannot place', () => {
     ['a negative pause', { pauseMs: -0.1 }, /pauseMs must be the boundary's duration in ms \(>= 0\), got -0.1/],
     ['a NaN pause', { pauseMs: Number.NaN }, /got NaN/],
     ['a version that is neither string nor number', { to: undefined }, /from and to must be versions/],
+    ['notes that are not strings', { notes: [1] }, /notes must be at most 40 strings of at most 500 characters/],
+    ['too many notes', { notes: Array.from({ length: 41 }, () => 'x') }, /notes must be at most 40 strings/],
+    ['a note too long', { notes: ['x'.repeat(501)] }, /of at most 500 characters; shorten them/],
   ])('refuses %s with a TelemetryUsageError naming the method', (_, change, message) => {
     const attempt = () => telemetry.markUpdate({ ...GOOD, ...change } as UpdateMark);
     expect(attempt).toThrow(TelemetryUsageError);

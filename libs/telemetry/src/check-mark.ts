@@ -1,5 +1,6 @@
 import type { TickRecords } from '@tickswap/control-loop';
 import type { UpdateMark } from './telemetry-messages';
+import { MAX_NOTE_LENGTH, MAX_NOTES } from './telemetry-messages';
 import { TelemetryUsageError } from './telemetry-usage-error';
 
 const METHOD = 'TickTelemetry#markUpdate';
@@ -29,6 +30,10 @@ export function checkMark(mark: UpdateMark, records: TickRecords): void {
   }
   if (!(pauseMs >= 0 && Number.isFinite(pauseMs))) {
     throw new TelemetryUsageError(`${METHOD} failed: pauseMs must be the boundary's duration in ms (>= 0), got ${pauseMs}`);
+  }
+  const { notes } = mark;
+  if (notes !== undefined && !(Array.isArray(notes) && notes.length <= MAX_NOTES && notes.every((note) => typeof note === 'string' && note.length <= MAX_NOTE_LENGTH))) {
+    throw new TelemetryUsageError(`${METHOD} failed: notes must be at most ${MAX_NOTES} strings of at most ${MAX_NOTE_LENGTH} characters; shorten them`);
   }
   if (!isVersion(mark.from) || !isVersion(mark.to)) {
     throw new TelemetryUsageError(`${METHOD} failed: from and to must be versions (a string or a finite number), got ${String(mark.from)} and ${String(mark.to)}`);

@@ -47,6 +47,10 @@ export interface TickStatisticsMessage {
  */
 export type UpdateKind = 'commit' | 'rollback' | 'version-change';
 
+/** Lines of notes an update may carry, and characters per line: bounded, like every message. */
+export const MAX_NOTES = 40;
+export const MAX_NOTE_LENGTH = 500;
+
 /** What the hot-swap code tells telemetry about a commit or a rollback it made. */
 export interface UpdateMark {
   /** The tick at whose boundary the swap happened (the new version runs from the next tick). */
@@ -61,6 +65,8 @@ export interface UpdateMark {
   readonly id?: string;
   /** Why (for a rollback). */
   readonly reason?: string;
+  /** What the update changed and how it was judged, a line each (the declared changes, the gate's verdict), for people. */
+  readonly notes?: readonly string[];
 }
 
 /** A commit, rollback or unmarked version change, with what it cost the loop. */
@@ -81,6 +87,7 @@ export interface UpdateMessage {
   readonly missedTicks: number;
   readonly id?: string;
   readonly reason?: string;
+  readonly notes?: readonly string[];
 }
 
 /**

@@ -61,8 +61,9 @@ const updateProperties: Record<string, JsonSchema> = {
   missedTicks: count,
   id: { type: 'string' },
   reason: { type: 'string' },
+  notes: { type: 'array', items: { type: 'string' }, description: 'what the update changed and how it was judged, a line each (bounded by TickTelemetry#markUpdate)' },
 };
-const update = objectSchema(updateProperties, ['id', 'reason']);
+const update = objectSchema(updateProperties, ['id', 'reason', 'notes']);
 
 /** Schema of {@link TickStatisticsMessage}. */
 export const TICK_STATISTICS_SCHEMA = messageSchema(

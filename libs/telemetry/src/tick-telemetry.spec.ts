@@ -50,12 +50,13 @@ describe('TickTelemetry (virtual time)', () => {
   it('reports a mark that changed no version, and a mark with no tick after it when the loop stops', async () => {
     const { updates } = await run({ ticks: 1000 }, {}, (telemetry, { index }) => {
       if (index === 300) telemetry.markUpdate({ tick: 300, kind: 'rollback', from: '4', to: '4', pauseMs: 0.05, reason: 'watch: NaN output' });
-      if (index === 999) telemetry.markUpdate({ tick: 999, kind: 'commit', from: '4', to: '5', pauseMs: 0.07 });
+      if (index === 999) telemetry.markUpdate({ tick: 999, kind: 'commit', from: '4', to: '5', pauseMs: 0.07, notes: ['Pid: replace (add bias)'] });
     });
-    expect(updates.map((u) => [u.kind, u.tick, u.reason, u.nextLatenessUs])).toEqual([
-      ['rollback', 300, 'watch: NaN output', 0],
-      ['commit', 999, undefined, null],
+    expect(updates.map((u) => [u.kind, u.tick, u.reason, u.nextLatenessUs, u.notes])).toEqual([
+      ['rollback', 300, 'watch: NaN output', 0, undefined],
+      ['commit', 999, undefined, null, ['Pid: replace (add bias)']],
     ]);
+    for (const update of updates) expect(schemaErrors(TELEMETRY_SCHEMAS.update, update)).toEqual([]);
   });
 
   it('publishes messages that conform to their JSON schemas', async () => {

@@ -12,6 +12,7 @@ export interface SeenUpdate {
   readonly pauseMs?: number;
   readonly id?: string;
   readonly reason?: string;
+  readonly notes?: readonly string[];
 }
 
 /**
@@ -46,5 +47,6 @@ export function updateMessage(records: TickRecords, seen: SeenUpdate): UpdateMes
     ...message,
     ...(seen.id === undefined ? {} : { id: seen.id }),
     ...(seen.reason === undefined ? {} : { reason: seen.reason }),
+    ...(seen.notes === undefined ? {} : { notes: seen.notes }),
   };
 }

@@ -51,8 +51,8 @@ export class UpdateTracker {
 
   /** Notes a mark from the hot-swap code (validated by the caller). */
   mark(mark: UpdateMark): void {
-    const { tick, kind, pauseMs, id, reason } = mark;
-    this.keep(this.marks, { tick, kind, from: String(mark.from), to: String(mark.to), pauseMs, id, reason });
+    const { tick, kind, pauseMs, id, reason, notes } = mark;
+    this.keep(this.marks, { tick, kind, from: String(mark.from), to: String(mark.to), pauseMs, id, reason, notes });
   }
 
   /** Notes a tick record read off the loop, oldest first: a version different from the previous record's is an update at the previous tick. */
