@@ -7,6 +7,7 @@ import { take } from 'rxjs';
 import type { Controller } from './controller';
 import { committedChain } from './journal-chain';
 import { patchModuleId, patchModuleSource } from './patch-modules';
+import { UpdateNotes } from './update-notes';
 
 /** What a {@link ControllerGate} needs to know beside the controller. */
 export interface ControllerGateOptions {
@@ -55,6 +56,8 @@ export class ControllerGate {
   private readonly validator = new Validator();
   /** Where the patches this gate let through came from, by update id: the running version is rebuilt from them. */
   private readonly sources = new Map<string, PatchSource>();
+  /** What each admitted update changes and its verdict, for telemetry's update marks. */
+  readonly notes = new UpdateNotes();
   private trustedKeys: TrustedKeys | undefined;
 
   constructor(
@@ -99,6 +102,7 @@ export class ControllerGate {
     const reason = `the simulator gate ${verdictLine(verdict)}`;
     if (!verdict.accepted) return this.refuse(id, patch, policy, reason, verdict);
     this.sources.set(id, source);
+    this.notes.admit(id, patch, reason);
     this.settings.print(`update ${id}: ${reason}`);
     return { accepted: true, reason, verdict };
   }

@@ -11,6 +11,8 @@ export interface ControllerTelemetryOptions extends TelemetryArgs {
   readonly pose: PlanarPose;
   /** Prints a line (stdout). */
   readonly print: (line: string) => void;
+  /** What an update changes and how it was judged, by update id (the gate's `notes`), shown beside the update. */
+  readonly notesOf?: (id: string) => readonly string[] | undefined;
 }
 
 /** A controller's telemetry, running. */
@@ -56,7 +58,7 @@ async function serve(telemetry: TickTelemetry, port: number, print: (line: strin
 export async function startControllerTelemetry(controller: Controller, options: ControllerTelemetryOptions): Promise<ControllerTelemetry> {
   const { loop } = controller;
   const telemetry = new TickTelemetry({ loop, scheduler: loop.scheduler });
-  const stopMarks = markUpdates(controller.hotSwap.log, telemetry, (error) => options.print(`telemetry: ${error.message}`));
+  const stopMarks = markUpdates(controller.hotSwap.log, telemetry, (error) => options.print(`telemetry: ${error.message}`), options.notesOf);
   const recorder = options.recordPath === undefined ? undefined : await McapRecorder.open(options.recordPath, { slack: telemetry.slack, motorCount: controller.bus.motorCount });
   if (recorder !== undefined) {
     telemetry.addSink(recorder);

@@ -82,7 +82,7 @@ async function main(): Promise<number> {
   const gate = new ControllerGate(controller, { robot, restored, base: BASE_VERSION, print, ...gateOptions });
   await gate.start();
   // Statistics, update windows, the dashboard and /metrics, the recording: all off the loop.
-  const telemetry = await startControllerTelemetry(controller, { ...args, pose: choice.groundTruth ?? mission.odometry.pose, print }).catch(async (error: unknown) => {
+  const telemetry = await startControllerTelemetry(controller, { ...args, pose: choice.groundTruth ?? mission.odometry.pose, print, notesOf: (id) => gate.notes.of(id) }).catch(async (error: unknown) => {
     await gate.close();
     await choice.close();
     throw error;

@@ -7,6 +7,7 @@ import { logEntry } from '../test/log-entry';
 import { startControllerTelemetry } from './controller-telemetry';
 import { createSimulatedController } from './simulated-controller';
 import { updateMark } from './update-marks';
+import { UpdateNotes } from './update-notes';
 
 const robot = loadRobotDescription(REFERENCE_ROBOT_PATH);
 
@@ -18,6 +19,10 @@ describe('updateMark', () => {
   it('marks a rollback back from the target to the version running again, with why', () => {
     const rolledBack = logEntry({ event: 'rolled-back', version: '0', tick: 1003, reason: 'watch: NaN in the commands', failure: 'nan' });
     expect(updateMark(rolledBack)).toEqual({ tick: 1003, kind: 'rollback', from: '1', to: '0', pauseMs: 0.0413, id: 'pid-integral-limit', reason: 'watch: NaN in the commands' });
+  });
+
+  it('carries the notes of the update, when there are some', () => {
+    expect(updateMark(logEntry({}), ['Pid: replace', 'the simulator gate accepted 0 -> 1'])).toMatchObject({ id: 'pid-integral-limit', notes: ['Pid: replace', 'the simulator gate accepted 0 -> 1'] });
   });
 
   it('marks nothing for outcomes that swapped nothing', () => {
@@ -32,7 +37,10 @@ describe('controller telemetry (virtual time)', () => {
     const scheduler = new VirtualTimeScheduler();
     const { controller, bus } = createSimulatedController({ robot, scheduler, sideLength: 0.3 });
     const printed: string[] = [];
-    const telemetry = await startControllerTelemetry(controller, { dashboardPort: undefined, recordPath: undefined, pose: bus.pose(), print: (line) => printed.push(line) });
+    const notes = new UpdateNotes();
+    notes.admit('pid-integral-limit', patch, 'the simulator gate accepted 0 -> 1');
+    const notesOf = (id: string) => notes.of(id);
+    const telemetry = await startControllerTelemetry(controller, { dashboardPort: undefined, recordPath: undefined, pose: bus.pose(), print: (line) => printed.push(line), notesOf });
     const messages: TelemetryMessage[] = [];
     telemetry.telemetry.messages$.subscribe((message) => messages.push(message));
     await controller.start();
@@ -45,6 +53,8 @@ describe('controller telemetry (virtual time)', () => {
     const committed = controller.hotSwap.log.entries.find((e) => e.event === 'committed') as UpdateLogEntry;
     const update = messages.find((m): m is UpdateMessage => m.type === 'update');
     expect(update).toMatchObject({ kind: 'commit', tick: committed.tick, from: '0', to: '1', pauseMs: committed.downtime?.boundaryMs, id: 'pid-integral-limit' });
+    // What the update changed and its verdict travel with it, for the dashboard.
+    expect(update?.notes).toEqual([expect.stringMatching(/^Pid: replace \(.*add integralLimit; rename integral -> integralSum\)$/), 'validated: Pid', 'the simulator gate accepted 0 -> 1']);
     const window = messages.find((m): m is TickWindowMessage => m.type === 'tick-window') as TickWindowMessage;
     const at = (committed.tick as number) - window.firstTick;
     expect(window.update.kind).toBe('commit');

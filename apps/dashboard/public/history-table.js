@@ -3,7 +3,28 @@ import { formatMicros, formatMillis } from './format.js';
 /** @typedef {import('./dashboard-state.js').DashboardState} DashboardState */
 
 /**
- * Renders the version history, newest first: one row per update with what it cost.
+ * The last cell of an update's row: its name (and why, for a rollback), then
+ * the notes it came with, a line each (what it changed, the gate's verdict).
+ * @param {HTMLTableCellElement} cell
+ * @param {import('./dashboard-state.js').Update} update
+ */
+function describe(cell, update) {
+  cell.textContent = [update.id, update.reason].filter((text) => text !== undefined).join(': ');
+  if (update.notes === undefined || update.notes.length === 0) return;
+  const list = document.createElement('ul');
+  list.className = 'notes';
+  list.replaceChildren(
+    ...update.notes.map((note) => {
+      const item = document.createElement('li');
+      item.textContent = note;
+      return item;
+    }),
+  );
+  cell.append(list);
+}
+
+/**
+ * Renders the version history, newest first: one row per update with what it cost and what it changed.
  * @param {HTMLTableSectionElement} body
  * @param {DashboardState} state
  */
@@ -23,13 +44,13 @@ export function showHistory(body, state) {
         formatMillis(update.pauseMs),
         formatMicros(update.nextLatenessUs),
         String(update.missedTicks),
-        [update.id, update.reason].filter((text) => text !== undefined).join(': '),
       ];
       cells.forEach((text, column) => {
         const cell = row.insertCell();
         cell.textContent = text;
         if (column === 2) cell.className = `kind-${update.kind}`;
       });
+      describe(row.insertCell(), update);
       return row;
     }),
   );

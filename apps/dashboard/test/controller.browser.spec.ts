@@ -53,7 +53,14 @@ describe('dashboard served by the controller, in headless Chromium', () => {
     const commit = page.locator('#history tbody tr:has(td.kind-commit)');
     await commit.waitFor(WAIT);
     const cells = await commit.locator('td').allInnerTexts();
-    expect(cells.slice(2)).toEqual(['commit', '0 → 1', expect.stringMatching(/µs|ms/), expect.stringMatching(/µs|ms/), expect.stringMatching(/^\d+$/), 'pid-integral-limit']);
+    expect(cells.slice(2, -1)).toEqual(['commit', '0 → 1', expect.stringMatching(/µs|ms/), expect.stringMatching(/µs|ms/), expect.stringMatching(/^\d+$/)]);
+    // The update's name, then what it changed and how the gate judged it.
+    expect(cells.at(-1)).toMatch(/^pid-integral-limit\n/);
+    expect(await commit.locator('ul.notes li').allTextContents()).toEqual([
+      expect.stringMatching(/^Pid: replace \(.*add integralLimit; rename integral -> integralSum\)$/),
+      'validated: Pid',
+      expect.stringMatching(/^the simulator gate accepted 0 -> 1: /),
+    ]);
     const markers = async (plot: string) => Number(await page.locator(plot).getAttribute('data-markers'));
     await page.waitForFunction(() => Number(document.getElementById('lateness-plot')?.dataset['markers']) >= 1, undefined, WAIT);
     expect(await markers('#compute-plot')).toBeGreaterThanOrEqual(1);

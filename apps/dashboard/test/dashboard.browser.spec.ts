@@ -47,18 +47,22 @@ describe('dashboard in headless Chromium, on a live loop', () => {
 
   it('marks a commit and a rollback on the plots, lists them in the version history and plots the ticks around the last one', async () => {
     const commit = await swap(2, 0.4);
-    telemetry.markUpdate({ tick: commit.tick, kind: 'commit', from: 1, to: 2, pauseMs: commit.pauseMs, id: 'patch-demo' });
+    const notes = ['Pid: replace (add integralLimit; rename integral -> integralSum)', 'the simulator gate accepted 1 -> 2'];
+    telemetry.markUpdate({ tick: commit.tick, kind: 'commit', from: 1, to: 2, pauseMs: commit.pauseMs, id: 'patch-demo', notes });
     await page.waitForFunction(() => document.getElementById('version')?.textContent === '2');
     const rollback = await swap(1, 0.2);
     telemetry.markUpdate({ tick: rollback.tick, kind: 'rollback', from: 2, to: 1, pauseMs: rollback.pauseMs, id: 'patch-demo', reason: 'watch: output out of limits' });
 
     await page.locator(`#window-plot[data-update-tick="${rollback.tick}"]`).waitFor({ timeout: 10_000 });
     await page.waitForFunction(() => document.getElementById('version')?.textContent === '1');
-    const rows = await page.locator('#history tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent)));
+    // Each cell's own text; the notes of an update are the list items of its last cell.
+    const rows = await page.locator('#history tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => td.firstChild?.textContent)));
     expect(rows).toEqual([
       [String(rollback.tick), 'rollback', '2 → 1', expect.stringMatching(/µs|ms/), expect.stringMatching(/µs|ms/), expect.stringMatching(/^\d+$/), 'patch-demo: watch: output out of limits'],
       [String(commit.tick), 'commit', '1 → 2', expect.stringMatching(/µs|ms/), expect.stringMatching(/µs|ms/), expect.stringMatching(/^\d+$/), 'patch-demo'],
     ]);
+    expect(await page.locator('#history tbody tr').nth(1).locator('ul.notes li').allTextContents()).toEqual(notes);
+    expect(await page.locator('#history tbody tr').nth(0).locator('ul.notes li').count()).toBe(0);
     expect(await page.locator('#lateness-plot').getAttribute('data-markers')).toBe('2');
     expect(await page.locator('#compute-plot').getAttribute('data-markers')).toBe('2');
     expect(Number(await page.locator('#window-plot').getAttribute('data-points'))).toBeGreaterThan(1000);
