@@ -9,6 +9,8 @@ export interface HotSwapArgs {
   readonly policy: Policy;
   /** The update journal: read at start to restore the last committed version, appended at every update. */
   readonly journalPath: string;
+  /** Grid periods the ticks watched after a commit may miss beyond the rate before it (`--watch-missed`; default the hot swap's, 5). */
+  readonly watchMissedTicks: number | undefined;
 }
 
 /** The options `parseArgs` must accept for {@link hotSwapArgs}. */
@@ -17,6 +19,7 @@ export const HOT_SWAP_OPTIONS = {
   'apply-after': { type: 'string' },
   policy: { type: 'string' },
   journal: { type: 'string' },
+  'watch-missed': { type: 'string' },
 } as const;
 
 /** Their lines of `--help`. */
@@ -25,7 +28,9 @@ export const HOT_SWAP_USAGE = `  --patch <module>    hot-swap this patch while t
   --apply-after <s>   seconds after start to apply the first --patch (default 1)
   --policy <policy>   prepared | eager | lazy: how live instances migrate (default prepared)
   --journal <file>    the update journal: restores the last committed version at start, records every
-                      update (default tickswap-updates.log)`;
+                      update (default tickswap-updates.log)
+  --watch-missed <n>  deadlines the 1000 ticks after a commit may miss beyond the rate before it, or the
+                      update is rolled back (default 5; raise it where other work shares the cores)`;
 
 const POLICIES: readonly Policy[] = ['prepared', 'eager', 'lazy'];
 
@@ -37,7 +42,7 @@ const POLICIES: readonly Policy[] = ['prepared', 'eager', 'lazy'];
  * hotSwapArgs({ patch: ['pid-integral-limit'], 'apply-after': '2' }, (m) => new Error(m)).applyAfterS; // 2
  */
 export function hotSwapArgs(
-  values: { patch?: string[]; 'apply-after'?: string; policy?: string; journal?: string },
+  values: { patch?: string[]; 'apply-after'?: string; policy?: string; journal?: string; 'watch-missed'?: string },
   usage: (message: string) => Error,
 ): HotSwapArgs {
   const after = values['apply-after'];
@@ -46,5 +51,10 @@ export function hotSwapArgs(
   const policy = values.policy ?? 'prepared';
   if (!(POLICIES as readonly string[]).includes(policy)) throw usage(`parseControllerArgs failed: --policy must be one of ${POLICIES.join(', ')}, got '${policy}'`);
   if (values.journal === '') throw usage("parseControllerArgs failed: --journal must name a file, got ''");
-  return { patches: values.patch ?? [], applyAfterS, policy: policy as Policy, journalPath: values.journal ?? 'tickswap-updates.log' };
+  const missed = values['watch-missed'];
+  const watchMissedTicks = missed === undefined ? undefined : Number(missed);
+  if (watchMissedTicks !== undefined && !(Number.isInteger(watchMissedTicks) && watchMissedTicks >= 0)) {
+    throw usage(`parseControllerArgs failed: --watch-missed must be a whole number of ticks >= 0, got '${missed}'`);
+  }
+  return { patches: values.patch ?? [], applyAfterS, policy: policy as Policy, journalPath: values.journal ?? 'tickswap-updates.log', watchMissedTicks };
 }

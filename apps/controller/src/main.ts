@@ -36,7 +36,8 @@ async function main(): Promise<number> {
   const choice = await openMotorBus(args, robot, scheduler);
   const mission = new SquareMission(robot, { sideLength: args.sideLength });
   const maxVelocity = robot.motors.map((motor) => motor.limits.maxVelocity);
-  const controller = new Controller({ bus: choice.bus, behaviour: mission, scheduler, rateHz: args.rateHz, maxVelocity, updates: restored.patches });
+  const hotSwap = args.watchMissedTicks === undefined ? {} : { maxMissedTicks: args.watchMissedTicks };
+  const controller = new Controller({ bus: choice.bus, behaviour: mission, scheduler, rateHz: args.rateHz, maxVelocity, updates: restored.patches, hotSwap });
   const { loop } = controller;
 
   const interactive = process.stdout.isTTY === true;

@@ -18,6 +18,10 @@ jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
 jest.setTimeout(60_000);
 
+// These tests are about the way a patch travels, not about the loop's deadlines: on a shared machine, other work makes
+// a committed patch miss deadlines and the watch roll it back, and the suite's later steps depend on its commit.
+const LENIENT_WATCH = ['--watch-missed', '1000'];
+
 const ROOT = join(__dirname, '..', '..', '..');
 const STARTED = 30_000;
 let dir: string;
@@ -36,7 +40,7 @@ beforeAll(async () => {
   fleet = await FleetMosquitto.start({ robots: ['sim-1'] });
   const passwordFile = join(dir, 'sim-1.password');
   writeFileSync(passwordFile, `${fleet.password('sim-1')}\n`, { mode: 0o600 });
-  controller = startController(['--broker', fleet.url, '--broker-user', 'sim-1', '--broker-password-file', passwordFile, '--trust', dir, '--journal', join(dir, 'journal.log'), '--duration', '55', '--rate', '250', '--timing', 'efficient']);
+  controller = startController(['--broker', fleet.url, '--broker-user', 'sim-1', '--broker-password-file', passwordFile, '--trust', dir, '--journal', join(dir, 'journal.log'), '--duration', '55', '--rate', '250', '--timing', 'efficient', ...LENIENT_WATCH]);
   await controller.printed(/mqtt: connected/, STARTED);
 });
 
@@ -106,7 +110,7 @@ describe('npm start with its embedded broker', () => {
     const file = join(dir, 'pid.bundle.json');
     writeFileSync(file, JSON.stringify(bundle));
     const journal = join(dir, 'embedded.log');
-    const start = () => startController(['--broker-port', String(port), '--trust', dir, '--journal', journal, '--duration', '40', '--rate', '250', '--timing', 'efficient']);
+    const start = () => startController(['--broker-port', String(port), '--trust', dir, '--journal', journal, '--duration', '40', '--rate', '250', '--timing', 'efficient', ...LENIENT_WATCH]);
     const embedded = start();
     try {
       await embedded.printed(/mqtt: connected/, STARTED);
