@@ -40,13 +40,12 @@ export class SlackWorker {
    * garbage made at the loop's rate, collected at the cost of tick starts.
    */
   private action: SchedulerAction<void> | undefined;
-  private armed = false;
   /** Whether the current slice has used its budget. */
   readonly shouldYield = (): boolean => this.scheduler.now() >= this.sliceEnd;
 
   /** Whether a slice is scheduled and has not run yet. */
   get scheduled(): boolean {
-    return this.armed;
+    return this.work !== undefined;
   }
 
   constructor(
@@ -61,10 +60,9 @@ export class SlackWorker {
    * Runs every tick: must not allocate (past the first call), must not block.
    */
   afterTick(record: TickRecord, work: SliceWork): void {
-    if (this.armed) return;
+    if (this.work !== undefined) return;
     this.nextDue = record.scheduledStart + (record.missed + 1) * this.periodMs;
     this.work = work;
-    this.armed = true;
     // Re-arming returns the action that will run (virtual time's actions may hand over to a new one).
     this.action = (this.action === undefined || this.action.closed ? this.scheduler.schedule(this.slice, 0) : this.action.schedule(undefined, 0)) as SchedulerAction<void>;
   }
@@ -73,13 +71,11 @@ export class SlackWorker {
   cancel(): void {
     this.action?.unsubscribe();
     this.action = this.work = undefined;
-    this.armed = false;
   }
 
   private readonly slice = (): void => {
     const work = this.work as SliceWork;
     this.work = undefined;
-    this.armed = false;
     const start = this.scheduler.now();
     this.sliceEnd = Math.min(start + this.budget.maxSliceMs, this.nextDue - this.budget.guardMs);
     if (this.sliceEnd > start) work(this.shouldYield);
