@@ -1,11 +1,11 @@
 import type { UpdateLogEntry } from '@tickswap/control-loop';
 import type { Policy } from '@tickswap/dsu';
-import { loadBundle, modulesFor, verifyBundle, type SignedPatchBundle, type TrustedKeys } from '@tickswap/patch-format';
+import type { SignedPatchBundle, TrustedKeys } from '@tickswap/patch-format';
 import type { DevApplyOutcome, DevHost } from '@tickswap/patch-derive';
 import { filter, firstValueFrom } from 'rxjs';
 import type { Controller } from './controller';
 import type { ControllerGate } from './controller-gate';
-import { CONTROLLER_MODULES } from './controller-modules';
+import { loadBundleFor } from './load-bundle-for';
 
 /**
  * The controller as `tickswap dev` drives it: a derived bundle takes the
@@ -29,8 +29,7 @@ export function devPatchHost(controller: Controller, gate: ControllerGate, polic
       const refused = (reason: string): DevApplyOutcome => ({ outcome: 'refused', version: version(), reason, gateMs: performance.now() - started, commitMs: 0 });
       let patch;
       try {
-        const verified = verifyBundle(bundle, { trustedKeys, runningVersion: version() });
-        patch = loadBundle(verified, { modules: modulesFor(verified, CONTROLLER_MODULES, controller.live.namespace) });
+        patch = loadBundleFor(bundle, trustedKeys, controller.live.namespace).patch;
       } catch (error) {
         return refused((error as Error).message);
       }

@@ -1,11 +1,11 @@
 import type { Patch, Policy } from '@tickswap/dsu';
 import type { UpdateLogEntry } from '@tickswap/control-loop';
 import { PatchRejectedError, rejectionOf, type CommitOutcome, type DowntimeFigures, type GateFigures, type PatchPipeline, type VerifiedPatch } from '@tickswap/mqtt-link';
-import { loadBundle, modulesFor, verifyBundle, type SignedPatchBundle, type TrustedKeys } from '@tickswap/patch-format';
+import type { SignedPatchBundle, TrustedKeys } from '@tickswap/patch-format';
 import { BundleStoreError, type BundleStore } from './bundle-store';
 import type { Controller } from './controller';
 import type { ControllerGate } from './controller-gate';
-import { CONTROLLER_MODULES } from './controller-modules';
+import { loadBundleFor } from './load-bundle-for';
 import { pipelineGate } from './pipeline-gate';
 
 /** What {@link controllerPipeline} needs beside the controller. */
@@ -59,9 +59,7 @@ async function keep(store: BundleStore, bundle: SignedPatchBundle): Promise<void
 
 /**
  * The patch pipeline of a running controller, for `PatchAgent`: verify
- * (`verifyBundle` with the robot's trust list against the live version, then
- * `loadBundle` with the controller's own modules, showing the live
- * namespace's classes to a bundle that declares it means them: `modulesFor`),
+ * (`loadBundleFor` the live namespace, with the robot's trust list),
  * gate (the simulator gate, `ControllerGate`, on the signed bundle, which
  * carries that declaration to the gate's worker; not run without one: see
  * {@link GATE_NOT_RUN}), commit (the controller's hot swap: prepared in the
@@ -79,8 +77,7 @@ export function controllerPipeline(controller: Controller, options: ControllerPi
   return {
     verify: async (bundle) => {
       try {
-        const verified = verifyBundle(bundle, { trustedKeys: options.trustedKeys, runningVersion: controller.live.namespace.version });
-        const patch = loadBundle(verified, { modules: modulesFor(verified, CONTROLLER_MODULES, controller.live.namespace) });
+        const { verified, patch } = loadBundleFor(bundle, options.trustedKeys, controller.live.namespace);
         bundles.set(patch, verified);
         return { id: verified.id, from: verified.from, to: verified.to, patch };
       } catch (error) {

@@ -1,10 +1,10 @@
 import { BEHAVIOUR_CLASSES } from '@tickswap/behaviours';
 import { Namespace, type Patch } from '@tickswap/dsu';
-import { loadBundle, modulesFor, verifyBundle, type TrustedKeys } from '@tickswap/patch-format';
+import type { TrustedKeys } from '@tickswap/patch-format';
 import type { PatchSource } from '@tickswap/validator';
 import { BundleStore, BundleStoreError } from './bundle-store';
-import { CONTROLLER_MODULES } from './controller-modules';
 import { committedChain } from './journal-chain';
+import { loadBundleFor } from './load-bundle-for';
 import { loadPatchModule, PatchModuleError, patchModuleSource } from './patch-modules';
 import { readJournal } from './update-journal';
 
@@ -41,8 +41,7 @@ async function restoreOne(id: string, running: Namespace, store: BundleStore, tr
     return { patch, source: patchModuleSource(id), next: running.apply(patch) };
   }
   try {
-    const verified = verifyBundle(bundle, { trustedKeys, runningVersion: running.version });
-    const patch = loadBundle(verified, { modules: modulesFor(verified, CONTROLLER_MODULES, running) });
+    const { verified, patch } = loadBundleFor(bundle, trustedKeys, running);
     return { patch, source: { kind: 'bundle', bundle: verified }, next: running.apply(patch) };
   } catch (error) {
     throw new BundleStoreError(`its stored bundle ${store.pathOf(id)} no longer verifies or applies: ${(error as Error).message}`, { cause: error });
