@@ -1,3 +1,4 @@
+import { BEHAVIOURS_PACKAGE } from '@tickswap/patch-format';
 import type { ClassMap } from './class-model';
 import { readClasses } from './read-classes';
 import { deriveChanges, type RenameChoices } from './derive-changes';
@@ -52,7 +53,7 @@ export function derivePatchPackage(options: DerivePackageOptions): DerivedPackag
   const changes = deriveChanges(options.beforeClasses ?? readClasses(options.before, read), classes, options.choices);
   if (changes.classes.length === 0) return { changes, classes, files: new Map() };
   const fileOf = new Map(changes.classes.flatMap((change) => (change.file === undefined ? [] : [[change.name, change.file] as const])));
-  const modules = packageModules(options.after, [...new Set(fileOf.values())], { packageName: options.packageName ?? '@tickswap/behaviours' });
+  const modules = packageModules(options.after, [...new Set(fileOf.values())], { packageName: options.packageName ?? BEHAVIOURS_PACKAGE });
   const manifest = manifestCode(changes, { ...options, moduleOf: (name) => `./${SOURCES}/${(fileOf.get(name) ?? '').replace(/\.ts$/, '')}` });
   return { changes, classes, files: new Map([['patch.ts', manifest], ...[...modules].map(([path, text]) => [`${SOURCES}/${path}`, text] as const)]) };
 }

@@ -118,7 +118,7 @@ export class DevSession {
       const checkMs = performance.now() - started;
       if (errors.length > 0) return done({ outcome: 'type-errors', changes: [], message: `${errors.length} type error(s), fix them and save again:\n  ${errors.join('\n  ')}`, version, timings: { ...ZERO, checkMs } });
       started = performance.now();
-      const derived = derivePatchPackage({ before: this.running, after, from: version, to: nextVersion(version), origin: `running ${version} -> ${this.options.src} as saved`, packageName: this.options.packageName ?? '@tickswap/behaviours', choices: { ...this.options.choices, skipUnmatched: true }, beforeClasses: this.runningClasses });
+      const derived = derivePatchPackage({ before: this.running, after, from: version, to: nextVersion(version), origin: `running ${version} -> ${this.options.src} as saved`, packageName: this.options.packageName, choices: { ...this.options.choices, skipUnmatched: true }, beforeClasses: this.runningClasses });
       const changes = changeLines(derived.changes);
       if (derived.files.size === 0) return done({ outcome: 'unchanged', changes, message: 'no behaviour class changed', version, timings: { ...ZERO, checkMs, deriveMs: performance.now() - started } });
       if (derived.changes.stubs.length > 0) {
