@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { freePort } from '@tickswap/mqtt-link/testing';
 import type { BenchSuite } from '../suite';
 import { fmt, median, table } from '../statistics';
-import { DevProcess } from './dev-process';
+import { ControllerProcess } from '../controller-process';
 
 const EDITS = 20;
 const HORIZON_S = 2;
@@ -33,7 +33,7 @@ interface Save {
 
 const STEP = /dev save (\d+): committed, version \S+ runs: .*save -> committed (\d+) ms \(check (\d+), derive (\d+), build (\d+), gate (\d+), commit (\d+)\)/;
 
-async function measureSave(dev: DevProcess, pid: string): Promise<Save> {
+async function measureSave(dev: ControllerProcess, pid: string): Promise<Save> {
   const from = dev.lines.length;
   const written = performance.now();
   await writeFile(pid, renameEdit(await readFile(pid, 'utf8')));
@@ -64,7 +64,7 @@ export const devSuite: BenchSuite = {
     const dir = await mkdtemp(join(tmpdir(), 'tickswap-bench-dev-'));
     const src = join(dir, 'src');
     await cp(BEHAVIOURS, src, { recursive: true });
-    const dev = new DevProcess(['--dev', src, '--dev-horizon', String(HORIZON_S), '--journal', join(dir, 'updates.log'), '--broker-port', String(await freePort()), '--dashboard-port', '0', '--timing', 'balanced']);
+    const dev = new ControllerProcess(['--dev', src, '--dev-horizon', String(HORIZON_S), '--journal', join(dir, 'updates.log'), '--broker-port', String(await freePort()), '--dashboard-port', '0', '--timing', 'balanced']);
     const all: Save[] = [];
     try {
       await dev.next(/^dev: watching /, 0, TIMEOUT_MS);

@@ -6,9 +6,9 @@ import { FleetMosquitto } from '@tickswap/mqtt-link/testing';
 import { generateKeyPair, readPrivateKey } from '@tickswap/patch-format';
 import type { BenchSuite } from '../suite';
 import { fmt, median, table } from '../statistics';
+import { ControllerProcess } from '../controller-process';
 import { pidReplacement } from './bench-patches';
 import { echoRoundTrips } from './echo-round-trip';
-import { startRobotProcess } from './robot-process';
 
 const PATCHES = 50;
 const WARM_UP = 3;
@@ -111,9 +111,9 @@ export const mqttSuite: BenchSuite = {
     const passwordFile = join(dir, `${ROBOT}.password`);
     writeFileSync(passwordFile, `${fleet.password(ROBOT)}\n`, { mode: 0o600 });
     const args = ['--broker', fleet.url, '--broker-user', ROBOT, '--broker-password-file', passwordFile, '--robot-id', ROBOT, '--trust', dir, '--journal', join(dir, 'journal.log')];
-    const robot = startRobotProcess([...args, '--timing', 'balanced', '--no-dashboard']);
+    const robot = new ControllerProcess([...args, '--timing', 'balanced', '--no-dashboard']);
     try {
-      await robot.printed(/mqtt: connected/, 120_000);
+      await robot.next(/mqtt: connected/, 0, 120_000);
       progress(`${WARM_UP} warm-up patches, then ${PATCHES} measured`);
       const { timings, bytes, rolledBack } = await publishAll(fleet, key, progress);
       progress(`baseline: ${PATCHES} round trips of ${bytes} bytes through the broker`);

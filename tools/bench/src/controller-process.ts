@@ -1,8 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 
-/** The controller's entry point: a tool runs it as a process, as `tickswap dev` does. */
-const CONTROLLER_MAIN = join(__dirname, '..', '..', '..', '..', 'apps', 'controller', 'src', 'main.ts');
+/** The controller's entry point: a benchmark runs it as a process, as a robot board and `tickswap dev` do. */
+const CONTROLLER_MAIN = join(__dirname, '..', '..', '..', 'apps', 'controller', 'src', 'main.ts');
 
 /** A line the controller printed and when it arrived here (`performance.now()`, ms). */
 export interface TimedLine {
@@ -11,14 +11,14 @@ export interface TimedLine {
 }
 
 /**
- * The controller with live development on (`--dev`), as a child process,
- * and every line it prints with its time of arrival.
+ * The controller (`npm start -- <args>`) as a child process, and every line
+ * it prints with its time of arrival.
  *
  * @example
- * const dev = new DevProcess(['--dev', src, '--journal', journal]);
+ * const dev = new ControllerProcess(['--dev', src, '--journal', journal]);
  * await dev.next(/dev: watching/, 0, 60_000);
  */
-export class DevProcess {
+export class ControllerProcess {
   readonly lines: TimedLine[] = [];
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly waiters = new Set<() => void>();
@@ -57,7 +57,7 @@ export class DevProcess {
       };
       const fail = (why: string): void => {
         done();
-        reject(new Error(`DevProcess#next failed: no line like ${pattern}: ${why}; last lines:\n${this.lines.slice(-15).map((l) => l.text).join('\n')}`));
+        reject(new Error(`ControllerProcess#next failed: no line like ${pattern}: ${why}; last lines:\n${this.lines.slice(-15).map((l) => l.text).join('\n')}`));
       };
       const timer = setTimeout(() => fail(`not within ${timeoutMs} ms`), timeoutMs);
       const done = (): void => {
