@@ -6,7 +6,7 @@ import type { ModuleMap } from './evaluate-patch-code';
 export const BEHAVIOURS_PACKAGE = '@tickswap/behaviours';
 
 /**
- * `modules` with `packageName` showing the classes `namespace` runs: a
+ * `modules` with the behaviours package showing the classes `namespace` runs: a
  * patch derived from edited sources imports the classes it did not change
  * from the package, and after earlier patches those must be the patched
  * classes that run (the ones it extends and names), not the shipped ones.
@@ -16,16 +16,16 @@ export const BEHAVIOURS_PACKAGE = '@tickswap/behaviours';
  * @example
  * const modules = withRunningClasses(CONTROLLER_MODULES, live.namespace);
  */
-export function withRunningClasses(modules: ModuleMap, namespace: Namespace, packageName = BEHAVIOURS_PACKAGE): ModuleMap {
+export function withRunningClasses(modules: ModuleMap, namespace: Namespace): ModuleMap {
   // Descriptors, not values: a module the map loads on first use is still loaded only then.
-  const { [packageName]: _package, ...others } = Object.getOwnPropertyDescriptors(modules);
+  const { [BEHAVIOURS_PACKAGE]: _package, ...others } = Object.getOwnPropertyDescriptors(modules);
   const map = Object.defineProperties({}, others) as Record<string, unknown>;
   let overlaid: unknown;
-  Object.defineProperty(map, packageName, {
+  Object.defineProperty(map, BEHAVIOURS_PACKAGE, {
     enumerable: true,
     get: () => {
       const running = Object.fromEntries(namespace.names().map((name) => [name, namespace.get(name)]));
-      overlaid ??= Object.freeze({ ...(modules[packageName] as object), ...running });
+      overlaid ??= Object.freeze({ ...(modules[BEHAVIOURS_PACKAGE] as object), ...running });
       return overlaid;
     },
   });
