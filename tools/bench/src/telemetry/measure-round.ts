@@ -35,7 +35,7 @@ export interface RoundPlan {
  * Runs `plan.ticks` ticks of the simulated robot on SquareMission, alone or
  * with telemetry on (see `startTelemetryStack`); either way one
  * version change happens a third of the way in, which telemetry reports
- * (marked, as the hot-swap code will) with its per-tick window.
+ * (marked, as the controller marks each commit of its hot swap) with its per-tick window.
  *
  * @example
  * const round = await measureRound({ robot, scheduler: new PreciseScheduler(), rateHz: 1000, ticks: 5000, telemetry: 'all' });

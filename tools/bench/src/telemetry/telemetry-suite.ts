@@ -67,7 +67,7 @@ export const telemetrySuite: BenchSuite = {
       `${ROUNDS} rounds of ${TICKS_PER_ROUND} ticks at ${RATE_HZ} Hz per configuration, interleaved (order rotated each round), on ` +
         `\`PreciseScheduler\` \`'precise'\`, after a warm-up round of each. The controller is the one \`npm start\` runs: the ` +
         `reference robot (${robot.motors.length} motors) simulated behind the in-memory bus, on SquareMission; one version change a third into each round, which telemetry ` +
-        `reports (marked, as the hot-swap code will) with its 1001-tick window. Telemetry is added part by part: \`TickTelemetry\` ` +
+        `reports (marked, as the controller marks each commit of its hot swap) with its 1001-tick window. Telemetry is added part by part: \`TickTelemetry\` ` +
         `(statistics every second, windows), an \`McapRecorder\` (samples taken after each tick, in a \`ticks$\` subscriber), \`startTelemetryServer\` with one ` +
         `client of \`/events\` in a child process; all their work runs in the slack right after ticks (\`SlackRunner\`, slices of ` +
         `at most 0.5 ms). Compute: read + ` +
